@@ -1,0 +1,108 @@
+package dev.hone.catalog;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the bank from YAML: {@code topics.yaml} and one {@code questions/<topicId>.yaml} per
+ * topic. Question files are found through the topic list, so loading from a jar needs no
+ * directory listing. Unknown fields are errors: a typo must not silently drop a key.
+ */
+public final class CatalogLoader {
+
+    public static final String CLASSPATH_ROOT = "catalog/";
+
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private CatalogLoader() {
+    }
+
+    public static ObjectMapper yamlMapper() {
+        return YAML;
+    }
+
+    /** Loads the bank shipped on the classpath under {@code catalog/}. */
+    public static Catalog fromClasspath() {
+        ClassLoader loader = CatalogLoader.class.getClassLoader();
+        return load(name -> loader.getResourceAsStream(CLASSPATH_ROOT + name));
+    }
+
+    /** Loads a bank from a folder laid out like {@code src/main/resources/catalog}. */
+    public static Catalog fromDirectory(Path root) {
+        return load(name -> {
+            Path file = root.resolve(name);
+            return Files.exists(file) ? Files.newInputStream(file) : null;
+        });
+    }
+
+    private static Catalog load(Source source) {
+        TopicsFile topicsFile = read(source, "topics.yaml", TopicsFile.class);
+        if (topicsFile == null) {
+            throw new CatalogException("topics.yaml: not found");
+        }
+        List<Question> questions = new ArrayList<>();
+        for (Topic topic : topicsFile.topics()) {
+            QuestionsFile file = read(source, questionFileOf(topic.id()), QuestionsFile.class);
+            if (file != null) {
+                file.questions().forEach(q -> questions.add(q.withTopic(topic.id())));
+            }
+        }
+        return new Catalog(topicsFile.tracks(), topicsFile.areas(), topicsFile.topics(), questions);
+    }
+
+    public static String questionFileOf(String topicId) {
+        return "questions/" + topicId + ".yaml";
+    }
+
+    private static <T> T read(Source source, String name, Class<T> type) {
+        try (InputStream in = source.open(name)) {
+            return in == null ? null : YAML.readValue(in, type);
+        } catch (IOException e) {
+            throw new CatalogException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Source {
+        InputStream open(String name) throws IOException;
+    }
+
+    /** The layout of topics.yaml. */
+    public record TopicsFile(List<Track> tracks, List<Area> areas, List<Topic> topics) {
+        public TopicsFile {
+            tracks = tracks == null ? List.of() : tracks;
+            areas = areas == null ? List.of() : areas;
+            topics = topics == null ? List.of() : topics;
+        }
+    }
+
+    /** The layout of a questions/&lt;topic&gt;.yaml file. */
+    public record QuestionsFile(String topic, List<Question> questions) {
+        public QuestionsFile {
+            questions = questions == null ? List.of() : questions;
+        }
+    }
+
+    /** The bank could not be read. */
+    public static final class CatalogException extends UncheckedIOException {
+        public CatalogException(String message) {
+            super(message, new IOException(message));
+        }
+
+        public CatalogException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+}

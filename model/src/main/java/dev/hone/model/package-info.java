@@ -1,0 +1,2 @@
+/** The learner model library (see issue 5). */
+package dev.hone.model;
