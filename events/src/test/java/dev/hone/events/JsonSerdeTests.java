@@ -1,0 +1,46 @@
+package dev.hone.events;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonSerdeTests {
+
+    private final JsonSerde<AnswerRecorded> serde = JsonSerde.of(AnswerRecorded.class);
+
+    @Test
+    void anAnswerSurvivesTheRoundTrip() {
+        var answer = new AnswerRecorded(1, "e-1", "ada", "core.gil.q01", "core.gil", List.of("core.gil", "perf.concurrency"),
+                "single_choice", 2, List.of("a"), null, true, 1.0,
+                Instant.parse("2026-11-28T10:00:00Z"), 4200, Instant.parse("2026-11-28T10:00:01Z"));
+
+        byte[] bytes = serde.serialize(Topics.ANSWERS_NAME, answer);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"answeredAt\":\"2026-11-28T10:00:00Z\"");
+        assertThat(serde.deserialize(Topics.ANSWERS_NAME, bytes)).isEqualTo(answer);
+    }
+
+    @Test
+    void unreadableBytesRaiseASerializationExceptionNamingTheTopic() {
+        assertThatThrownBy(() -> serde.deserialize(Topics.ANSWERS_NAME, "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining(Topics.ANSWERS_NAME);
+    }
+
+    @Test
+    void unknownFieldsAreToleratedForForwardCompatibility() {
+        String json = "{\"schema\":1,\"eventId\":\"e\",\"learnerId\":\"l\",\"questionId\":\"q\",\"topicId\":\"t\",\"kind\":\"code_output\","
+                + "\"difficulty\":1,\"correct\":false,\"score\":0,\"responseMs\":0,\"future\":42}";
+
+        AnswerRecorded answer = serde.deserialize(Topics.ANSWERS_NAME, json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.eventId()).isEqualTo("e");
+        assertThat(answer.skills()).isEmpty();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.hone.ingest.answer;
+
+import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Question;
+import dev.hone.catalog.QuestionKind;
+import dev.hone.catalog.grading.Grade;
+import dev.hone.catalog.grading.Grader;
+import dev.hone.catalog.grading.InvalidResponseException;
+import dev.hone.catalog.grading.Response;
+import dev.hone.events.AnswerRecorded;
+import dev.hone.ingest.kafka.AnswerPublisher;
+import dev.hone.ingest.web.FieldError;
+import dev.hone.ingest.web.InvalidRequestException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Validates, grades and stores one answer. Nothing reaches Kafka unless every check passed. */
+@Service
+public class AnswerService {
+
+    private final Catalog catalog;
+    private final Grader grader;
+    private final AnswerValidator validator;
+    private final AnswerPublisher publisher;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    AnswerService(Catalog catalog, Grader grader, AnswerValidator validator, AnswerPublisher publisher,
+                  Clock clock, MeterRegistry meters) {
+        this.catalog = catalog;
+        this.grader = grader;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public AnswerAccepted record(AnswerRequest request) {
+        List<FieldError> errors = validator.validate(request);
+        if (!errors.isEmpty()) {
+            throw rejected(errors);
+        }
+        Question question = catalog.question(request.questionId())
+                .orElseThrow(() -> rejected(List.of(new FieldError("questionId", "no question '" + request.questionId() + "'"))));
+        Response response = validator.toResponse(request.response());
+        Grade grade;
+        try {
+            grade = grader.grade(question, response);
+        } catch (InvalidResponseException e) {
+            throw rejected(List.of(new FieldError(e.field(), e.getMessage())));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
+        var event = new AnswerRecorded(AnswerRecorded.SCHEMA, eventId, request.learnerId(), question.id(), question.topic(),
+                question.skills(), question.kind().id(), question.difficulty(),
+                question.kind() == QuestionKind.CODE_OUTPUT ? List.of() : listOf(response),
+                question.kind() == QuestionKind.CODE_OUTPUT ? response.text() : null,
+                grade.correct(), grade.score(),
+                request.answeredAt() != null ? request.answeredAt() : now,
+                request.responseMs() != null ? request.responseMs() : 0L,
+                now);
+        publisher.publish(event);
+        meters.counter("hone.answers.accepted", "kind", question.kind().id()).increment();
+        return new AnswerAccepted(eventId, grade.correct(), grade.score());
+    }
+
+    private InvalidRequestException rejected(List<FieldError> errors) {
+        errors.forEach(e -> meters.counter("hone.answers.rejected", "field", e.field().replaceAll("\\[\\d+]", "")).increment());
+        return new InvalidRequestException(errors);
+    }
+
+    private static List<String> listOf(Response response) {
+        return response.isList() ? response.items() : List.of(response.text());
+    }
+}

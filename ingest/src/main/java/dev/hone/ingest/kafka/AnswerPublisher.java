@@ -1,0 +1,45 @@
+package dev.hone.ingest.kafka;
+
+import dev.hone.events.AnswerRecorded;
+import dev.hone.events.Topics;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Produces accepted answers to {@link Topics#ANSWERS}, keyed by learner, and waits for the broker's ack. */
+@Component
+public class AnswerPublisher {
+
+    private final Producer<String, byte[]> producer;
+    private final KafkaSettings settings;
+
+    AnswerPublisher(Producer<String, byte[]> answerProducer, KafkaSettings settings) {
+        this.producer = answerProducer;
+        this.settings = settings;
+    }
+
+    /** Returns once the broker acknowledged the answer; throws {@link PublishFailedException} otherwise. */
+    public void publish(AnswerRecorded answer) {
+        byte[] value = Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
+        var record = new ProducerRecord<>(Topics.ANSWERS_NAME, answer.learnerId(), value);
+        try {
+            producer.send(record).get(settings.produceTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge the answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while producing", e);
+        }
+    }
+
+    /** The answer could not be stored; the client may retry with the same eventId. */
+    public static class PublishFailedException extends RuntimeException {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

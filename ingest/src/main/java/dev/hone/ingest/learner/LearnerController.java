@@ -1,0 +1,80 @@
+package dev.hone.ingest.learner;
+
+import dev.hone.ingest.web.InvalidRequestException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import java.util.regex.Pattern;
+
+/**
+ * A learner's queue and mastery, read from the recommender. Ingest passes the recommender's
+ * answer through as it is (including 503 with Retry-After during a rebalance).
+ */
+@RestController
+@RequestMapping("/api/v1/learners/{learnerId}")
+class LearnerController {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
+    private final RestClient recommender;
+
+    LearnerController(RecommenderSettings settings, RestClient.Builder builder) {
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(settings.timeout());
+        requests.setReadTimeout(settings.timeout());
+        this.recommender = builder.baseUrl(settings.url()).requestFactory(requests).build();
+    }
+
+    @GetMapping("/queue")
+    ResponseEntity<String> queue(@PathVariable("learnerId") String learnerId,
+                                 @RequestParam(name = "n", defaultValue = "10") int n) {
+        check(learnerId);
+        if (n < 1 || n > 50) {
+            throw new InvalidRequestException("n", "must be between 1 and 50");
+        }
+        return forward("/api/v1/learners/{id}/queue?n={n}", learnerId, n);
+    }
+
+    @GetMapping("/mastery")
+    ResponseEntity<String> mastery(@PathVariable("learnerId") String learnerId) {
+        check(learnerId);
+        return forward("/api/v1/learners/{id}/mastery", learnerId);
+    }
+
+    private ResponseEntity<String> forward(String path, Object... variables) {
+        try {
+            return recommender.get().uri(path, variables).accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> {
+                        var headers = new HttpHeaders();
+                        headers.setContentType(response.getHeaders().getContentType());
+                        String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+                        if (retryAfter != null) {
+                            headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+                        }
+                        String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        return new ResponseEntity<>(body, headers, response.getStatusCode());
+                    });
+        } catch (ResourceAccessException e) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body("{\"type\":\"about:blank\",\"title\":\"Recommender unavailable\",\"status\":503,"
+                            + "\"detail\":\"the recommender did not answer; retry shortly\"}");
+        }
+    }
+
+    private static void check(String learnerId) {
+        if (!ID.matcher(learnerId).matches()) {
+            throw new InvalidRequestException("learnerId", "must be 1-128 characters of letters, digits and . _ : @ -");
+        }
+    }
+}

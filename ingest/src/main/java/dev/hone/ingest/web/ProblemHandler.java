@@ -1,0 +1,92 @@
+package dev.hone.ingest.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.hone.ingest.kafka.AnswerPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error is an RFC 9457 problem body that names the fields at fault, with no stack trace
+ * or internal class names in it.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    List.of(new FieldError(path(unknown), "is not a field of this request")));
+        }
+        if (cause instanceof JsonParseException parse) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                    List.of(new FieldError("body", "not valid JSON at line " + parse.getLocation().getLineNr()
+                            + ", column " + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage())));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    List.of(new FieldError(path(mapping), "has the wrong type or format: " + mapping.getOriginalMessage())));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                List.of(new FieldError("body", "is missing or not a JSON object of the expected shape")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new FieldError(e.getName(), "has the wrong type")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(AnswerPublisher.PublishFailedException.class)
+    ResponseEntity<ProblemDetail> unavailable(AnswerPublisher.PublishFailedException e) {
+        log.warn("answer not stored: {}", e.getMessage(), e.getCause());
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "Answer not stored",
+                List.of(new FieldError("body", "the event log is unavailable; resend with the same eventId")));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(body);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(title);
+        problem.setDetail(errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hone.recommender.streams;
+
+import dev.hone.events.JsonSerde;
+import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerState;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The recommender's topology, built apart from running it:
+ * <pre>
+ *   hone.answers.v1 (bytes) -> learner processor [learner-state store] -> hone.mastery.v1
+ *                                                                      -> hone.dlq.v1 (unreadable records)
+ * </pre>
+ * Values are read as bytes and parsed inside the processor, so a poison record is routed to
+ * the dead-letter topic with its reason instead of stopping the stream.
+ */
+public final class RecommenderTopology {
+
+    public static final String LEARNER_STORE = "learner-state";
+    static final String SOURCE = "answers";
+    static final String LEARNER_PROCESSOR = "learner";
+    static final String MASTERY_SINK = "mastery";
+    static final String DLQ_SINK = "dead-letters";
+
+    private RecommenderTopology() {
+    }
+
+    public static Topology build() {
+        var learnerStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
+        return new Topology()
+                .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
+                .addProcessor(LEARNER_PROCESSOR, LearnerProcessor::new, SOURCE)
+                .addStateStore(learnerStore, LEARNER_PROCESSOR)
+                .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
+                        Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
+                .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+                        LEARNER_PROCESSOR);
+    }
+}

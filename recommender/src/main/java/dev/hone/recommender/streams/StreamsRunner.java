@@ -1,0 +1,86 @@
+package dev.hone.recommender.streams;
+
+import dev.hone.events.TopicProvisioner;
+import dev.hone.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/** Starts and stops the Kafka Streams application with the Spring context. */
+@Component
+public class StreamsRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final StreamsSettings settings;
+    private final int httpPort;
+    private volatile KafkaStreams streams;
+
+    StreamsRunner(StreamsSettings settings, ServerProperties server) {
+        this.settings = settings;
+        this.httpPort = server.getPort() == null ? 8081 : server.getPort();
+    }
+
+    public static Properties streamsConfig(StreamsSettings settings, int httpPort) {
+        var props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedHost() + ":" + httpPort);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+
+    @Override
+    public void start() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+            new TopicProvisioner(settings.partitions(), settings.replicationFactor()).ensure(admin, Topics.ALL);
+        }
+        var app = new KafkaStreams(RecommenderTopology.build(), streamsConfig(settings, httpPort));
+        app.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        app.setStateListener((now, before) -> log.info("streams state {} -> {}", before, now));
+        app.start();
+        streams = app;
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams app = streams;
+        if (app != null) {
+            app.close(Duration.ofSeconds(20));
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    /** The running application, or null before start and after stop. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public String selfHost() {
+        return settings.advertisedHost() + ":" + httpPort;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hone.recommender.streams;
+
+import dev.hone.events.AnswerRecorded;
+import dev.hone.events.MasteryChanged;
+import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerState;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecommenderTopologyTests {
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> answers;
+    private TestOutputTopic<String, MasteryChanged> mastery;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void startDriver() throws Exception {
+        var props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "recommender-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("recommender-test").toString());
+        driver = new TopologyTestDriver(RecommenderTopology.build(), props);
+        answers = driver.createInputTopic(Topics.ANSWERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        mastery = driver.createOutputTopic(Topics.MASTERY_NAME, Serdes.String().deserializer(), Topics.MASTERY.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DLQ_NAME, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void anAnswerUpdatesEveryTopicItTouchesAndEmitsTheirMastery() {
+        answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil", "perf.concurrency"), true)));
+
+        List<MasteryChanged> changes = mastery.readValuesToList();
+
+        assertThat(changes).extracting(MasteryChanged::topicId).containsExactly("core.gil", "perf.concurrency");
+        assertThat(changes).allSatisfy(c -> {
+            assertThat(c.mastery()).isEqualTo(2.0 / 3.0);
+            assertThat(c.answers()).isEqualTo(1);
+            assertThat(c.causedBy()).isEqualTo("e1");
+        });
+        KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
+        assertThat(store.get("ada").tally("core.gil").answers()).isEqualTo(1);
+        assertThat(store.get("ada").recentQuestions()).containsExactly("core.gil.q01");
+    }
+
+    @Test
+    void aResentAnswerChangesNothing() {
+        byte[] once = json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), false));
+
+        answers.pipeInput("ada", once);
+        answers.pipeInput("ada", once);
+
+        assertThat(mastery.readValuesToList()).hasSize(1);
+        KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
+        assertThat(store.get("ada").tally("core.gil").answers()).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheStreamGoesOn() {
+        answers.pipeInput("ada", "{not json".getBytes(StandardCharsets.UTF_8));
+        answers.pipeInput("ada", json(answer("e2", "ada", "core.gil.q02", List.of("core.gil"), true)));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).contains("cannot read AnswerRecorded");
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.ANSWERS_NAME);
+        assertThat(dead.headers().lastHeader(DeadLetters.SOURCE_OFFSET)).isNotNull();
+        assertThat(mastery.readValuesToList()).extracting(MasteryChanged::causedBy).containsExactly("e2");
+    }
+
+    @Test
+    void aRecordWhoseKeyIsNotItsLearnerIsRejected() {
+        answers.pipeInput("bob", json(answer("e3", "ada", "core.gil.q01", List.of("core.gil"), true)));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).contains("does not match learnerId");
+        assertThat(mastery.isEmpty()).isTrue();
+    }
+
+    static AnswerRecorded answer(String eventId, String learner, String question, List<String> skills, boolean correct) {
+        return new AnswerRecorded(AnswerRecorded.SCHEMA, eventId, learner, question, skills.get(0), skills, "single_choice", 2,
+                List.of("a"), null, correct, correct ? 1 : 0, Instant.parse("2026-11-01T10:00:00Z"), 3000,
+                Instant.parse("2026-11-01T10:00:01Z"));
+    }
+
+    static byte[] json(AnswerRecorded answer) {
+        return Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
+    }
+}
