@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -52,9 +53,11 @@ public class StreamsRunner implements SmartLifecycle {
             new TopicProvisioner(settings.partitions(), settings.replicationFactor()).ensure(admin, Topics.ALL);
         }
         var app = new KafkaStreams(RecommenderTopology.build(), streamsConfig(settings, httpPort));
+        // Bad records never get here (they go to the dead-letter topic); what does is a broken
+        // deployment or broker, so stop and show it in health rather than retry in a loop.
         app.setUncaughtExceptionHandler(e -> {
-            log.error("stream thread failed; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            log.error("stream thread failed; stopping the Streams client", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         app.setStateListener((now, before) -> log.info("streams state {} -> {}", before, now));
         app.start();

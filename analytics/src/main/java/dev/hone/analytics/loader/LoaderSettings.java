@@ -1,0 +1,26 @@
+package dev.hone.analytics.loader;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How the Kafka -> ClickHouse loader batches.
+ *
+ * @param bootstrapServers the brokers
+ * @param groupId          consumer group of the loader instances
+ * @param batchSize        rows that make a batch full
+ * @param maxBatchWait     longest a row waits in a partly filled batch (bounds dashboard freshness)
+ * @param retryBackoff     first pause after a failed insert; doubles up to maxRetryBackoff
+ * @param maxRetryBackoff  longest pause between insert attempts
+ */
+@ConfigurationProperties("hone.loader")
+public record LoaderSettings(
+        @DefaultValue("127.0.0.1:19092") String bootstrapServers,
+        @DefaultValue("hone-analytics") String groupId,
+        @DefaultValue("5000") int batchSize,
+        @DefaultValue("500ms") Duration maxBatchWait,
+        @DefaultValue("500ms") Duration retryBackoff,
+        @DefaultValue("10s") Duration maxRetryBackoff) {
+}
