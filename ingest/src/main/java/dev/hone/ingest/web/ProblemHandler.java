@@ -43,7 +43,7 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = jacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                     List.of(new FieldError(path(unknown), "is not a field of this request")));
@@ -55,7 +55,7 @@ class ProblemHandler {
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                    List.of(new FieldError(path(mapping), "has the wrong type or format: " + mapping.getOriginalMessage())));
+                    List.of(new FieldError(path(mapping), "must be " + expected(mapping))));
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                 List.of(new FieldError("body", "is missing or not a JSON object of the expected shape")));
@@ -85,6 +85,34 @@ class ProblemHandler {
         problem.setDetail(errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** The outermost Jackson exception: it knows the field; deeper causes (e.g. DateTimeParseException) do not. */
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JacksonException) {
+                return t;
+            }
+        }
+        return e.getMostSpecificCause();
+    }
+
+    /** What a field should have been, in the client's terms rather than Java's. */
+    private static String expected(JsonMappingException e) {
+        Class<?> type = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+        if (type == null) {
+            return "of the documented type";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 instant such as 2026-11-28T10:15:30Z";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "of the documented type";
     }
 
     private static String path(JsonMappingException e) {

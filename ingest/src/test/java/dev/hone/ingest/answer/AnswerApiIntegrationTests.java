@@ -1,0 +1,191 @@
+package dev.hone.ingest.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Question;
+import dev.hone.catalog.QuestionKind;
+import dev.hone.catalog.RubricPoint;
+import dev.hone.events.AnswerRecorded;
+import dev.hone.events.Topics;
+import dev.hone.testkit.Engines;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The answer API on a real broker: grading per kind, and rejects that name the field and produce nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnswerApiIntegrationTests {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("hone.kafka.bootstrap-servers", Engines::kafkaBootstrap);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Catalog catalog;
+
+    @Test
+    void gradesEveryKindOnTheServer() {
+        for (QuestionKind kind : QuestionKind.values()) {
+            Question q = first(kind);
+
+            JsonNode right = post(Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q))).getBody();
+
+            assertThat(right.path("correct").asBoolean()).as(q.id()).isTrue();
+            assertThat(right.path("score").asDouble()).as(q.id()).isEqualTo(1.0);
+            assertThat(right.path("eventId").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void givesPartialCreditOnMultiChoice() {
+        Question q = first(QuestionKind.MULTI_CHOICE);
+        List<String> key = q.answer().keyedOptionIds();
+
+        JsonNode half = post(Map.of("learnerId", learner(), "questionId", q.id(), "response", List.of(key.get(0)))).getBody();
+
+        assertThat(half.path("correct").asBoolean()).isFalse();
+        assertThat(half.path("score").asDouble()).isEqualTo(1.0 / key.size());
+    }
+
+    @Test
+    void acceptsACodeOutputAnswerThatNamesTheException() {
+        Question q = catalog.questions().stream()
+                .filter(x -> x.kind() == QuestionKind.CODE_OUTPUT && x.answer().text().startsWith("raises:")).findFirst().orElseThrow();
+        String exception = q.answer().text().substring("raises:".length()).strip();
+
+        JsonNode named = post(Map.of("learnerId", learner(), "questionId", q.id(), "response", exception)).getBody();
+
+        assertThat(named.path("correct").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aResendIsAnsweredLikeTheFirst() {
+        Question q = first(QuestionKind.SINGLE_CHOICE);
+        var body = Map.of("eventId", UUID.randomUUID().toString(), "learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q));
+
+        JsonNode first = post(body).getBody();
+        JsonNode again = post(body).getBody();
+
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void rejectsBadAnswersNamingTheFieldAndProducesNothingForThem() {
+        String learner = learner();
+        Question q = first(QuestionKind.SINGLE_CHOICE);
+        Map<TopicPartition, Long> before = endOffsets();
+
+        expectRejected(postRaw("{\"learnerId\":\"" + learner + "\",\"questionId\":"), "body");
+        expectRejected(postRaw("{\"learnerId\":\"" + learner + "\",\"questionId\":\"" + q.id() + "\",\"response\":\"a\"} {}"), "body");
+        expectRejected(post(Map.of("questionId", q.id(), "response", "a")), "learnerId");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", "no.such.q99", "response", "a")), "questionId");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", q.id())), "response");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", q.id(), "response", "zz")), "response");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", q.id(), "response", 42)), "response");
+        expectRejected(post(Map.of("learnerId", "not a valid id!", "questionId", q.id(), "response", "a")), "learnerId");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", q.id(), "response", "a",
+                "answeredAt", Instant.now().plus(Duration.ofDays(1)).toString())), "answeredAt");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", q.id(), "response", "a", "responseMs", -5)), "responseMs");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", q.id(), "response", "a", "answeredAt", "yesterday")), "answeredAt");
+        expectRejected(post(Map.of("learnerId", learner, "questionId", q.id(), "response", "a", "colour", "red")), "colour");
+        String marker = post(Map.of("learnerId", learner, "questionId", q.id(), "response", rightAnswer(q))).getBody().path("eventId").asText();
+
+        List<AnswerRecorded> produced = readUntil(before, learner, marker);
+
+        assertThat(produced).extracting(AnswerRecorded::eventId).containsExactly(marker);
+    }
+
+    private void expectRejected(ResponseEntity<JsonNode> response, String field) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        List<String> fields = response.getBody().path("errors").findValuesAsText("field");
+        assertThat(fields).as(String.valueOf(response.getBody())).contains(field);
+        assertThat(response.getBody().toString()).doesNotContain("Exception").doesNotContain("dev.hone");
+    }
+
+    private Question first(QuestionKind kind) {
+        return catalog.questions().stream().filter(q -> q.kind() == kind).findFirst().orElseThrow();
+    }
+
+    private static Object rightAnswer(Question q) {
+        return switch (q.kind()) {
+            case SINGLE_CHOICE -> q.answer().keyedOptionIds().get(0);
+            case MULTI_CHOICE -> q.answer().keyedOptionIds();
+            case CODE_OUTPUT -> q.answer().text();
+            case SELF_ASSESSED -> q.rubric().stream().map(RubricPoint::id).toList();
+        };
+    }
+
+    private static String learner() {
+        return "it-" + UUID.randomUUID();
+    }
+
+    private ResponseEntity<JsonNode> post(Map<String, ?> body) {
+        return http.postForEntity("/api/v1/answers", body, JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> postRaw(String json) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/v1/answers", new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    private static KafkaConsumer<String, AnswerRecorded> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Engines.kafkaBootstrap()),
+                new StringDeserializer(), Topics.ANSWERS.valueSerde().deserializer());
+    }
+
+    private static Map<TopicPartition, Long> endOffsets() {
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ANSWERS_NAME).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return new HashMap<>(consumer.endOffsets(partitions));
+        }
+    }
+
+    /** Everything produced for {@code learner} since {@code from}, read until the marker event arrives. */
+    private static List<AnswerRecorded> readUntil(Map<TopicPartition, Long> from, String learner, String markerEventId) {
+        List<AnswerRecorded> seen = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            await("the marker answer").atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, AnswerRecorded> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (learner.equals(record.key())) {
+                        seen.add(record.value());
+                    }
+                }
+                return seen.stream().anyMatch(a -> a.eventId().equals(markerEventId));
+            });
+        }
+        return seen;
+    }
+
+}
