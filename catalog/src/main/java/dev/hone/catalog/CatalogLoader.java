@@ -1,5 +1,7 @@
 package dev.hone.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,8 +24,10 @@ public final class CatalogLoader {
 
     public static final String CLASSPATH_ROOT = "catalog/";
 
+    // Duplicate keys are errors too: YAML would keep the last one and hide an edit.
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private CatalogLoader() {
@@ -50,7 +54,7 @@ public final class CatalogLoader {
     private static Catalog load(Source source) {
         TopicsFile topicsFile = read(source, "topics.yaml", TopicsFile.class);
         if (topicsFile == null) {
-            throw new CatalogException("topics.yaml: not found");
+            throw new CatalogException("topics.yaml", 0, "not found");
         }
         List<Question> questions = new ArrayList<>();
         for (Topic topic : topicsFile.topics()) {
@@ -69,8 +73,12 @@ public final class CatalogLoader {
     private static <T> T read(Source source, String name, Class<T> type) {
         try (InputStream in = source.open(name)) {
             return in == null ? null : YAML.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String reason = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new CatalogException(name, line, reason, e);
         } catch (IOException e) {
-            throw new CatalogException(name + ": " + e.getMessage(), e);
+            throw new CatalogException(name, 0, e.getMessage(), e);
         }
     }
 
@@ -95,14 +103,38 @@ public final class CatalogLoader {
         }
     }
 
-    /** The bank could not be read. */
+    /** The bank could not be read; the message is {@code file:line: reason} (line 0 when unknown). */
     public static final class CatalogException extends UncheckedIOException {
+        private final String file;
+        private final int line;
+        private final String reason;
+
         public CatalogException(String message) {
-            super(message, new IOException(message));
+            this("", 0, message);
         }
 
-        public CatalogException(String message, IOException cause) {
-            super(message, cause);
+        public CatalogException(String file, int line, String reason) {
+            this(file, line, reason, null);
+        }
+
+        public CatalogException(String file, int line, String reason, IOException cause) {
+            super(file + ":" + line + ": " + reason, cause == null ? new IOException(reason) : cause);
+            this.file = file;
+            this.line = line;
+            this.reason = reason;
+        }
+
+        /** The file relative to the bank root, like {@code questions/core.gil.yaml}. */
+        public String file() {
+            return file;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }
