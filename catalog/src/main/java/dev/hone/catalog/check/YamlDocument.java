@@ -207,6 +207,10 @@ final class YamlDocument {
                     line = marked.getProblemMark().getLine() + 1;
                 }
                 what = marked.getProblem();
+                if (marked.getContext() != null && marked.getContextMark() != null
+                        && marked.getContextMark().getLine() + 1 != line) {
+                    what = what + " (" + marked.getContext() + " at line " + (marked.getContextMark().getLine() + 1) + ")";
+                }
             }
             String firstLine = what == null ? "unreadable" : what.lines().findFirst().orElse(what).strip();
             return new SyntaxError(new Problem(file, line, "YAML syntax error: " + firstLine));
