@@ -3,13 +3,16 @@ package dev.hone.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hone.catalog.yaml.YamlDocument;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,15 +74,47 @@ public final class CatalogLoader {
     }
 
     private static <T> T read(Source source, String name, Class<T> type) {
+        String text;
         try (InputStream in = source.open(name)) {
-            return in == null ? null : YAML.readValue(in, type);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String reason = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new CatalogException(name, line, reason, e);
+            if (in == null) {
+                return null;
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CatalogException(name, 0, e.getMessage(), e);
+            throw new CatalogException(name, 0, "cannot be read: " + e.getMessage(), e);
         }
+        try {
+            return YAML.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            String reason = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new CatalogException(name, lineOf(name, text, e), reason, e);
+        }
+    }
+
+    /**
+     * Jackson reports a record's field errors at the end of the record (records are built once
+     * all their fields are read), so a field error is located by its path instead.
+     */
+    private static int lineOf(String name, String text, JsonProcessingException e) {
+        int reported = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        YamlDocument document;
+        try {
+            document = YamlDocument.parse(name, text);
+        } catch (YamlDocument.SyntaxError syntaxError) {
+            return reported;
+        }
+        if (!document.duplicateKeys().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return document.duplicateKeys().get(0).line();
+        }
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return reported;
+        }
+        String pointer = "";
+        for (JsonMappingException.Reference step : mapping.getPath()) {
+            pointer = step.getFieldName() != null ? YamlDocument.child(pointer, step.getFieldName())
+                    : YamlDocument.child(pointer, step.getIndex());
+        }
+        return document.line(pointer);
     }
 
     @FunctionalInterface

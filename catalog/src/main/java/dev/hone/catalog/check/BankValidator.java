@@ -1,5 +1,6 @@
 package dev.hone.catalog.check;
 
+import dev.hone.catalog.yaml.YamlDocument;
 import dev.hone.catalog.CatalogLoader;
 import dev.hone.catalog.check.SnippetRunner.PythonMissingException;
 import dev.hone.catalog.check.TopicMap.TopicEntry;
@@ -112,7 +113,7 @@ public final class BankValidator {
         try {
             return Optional.of(YamlDocument.parse(name, Files.readString(file, StandardCharsets.UTF_8)));
         } catch (YamlDocument.SyntaxError e) {
-            problems.add(e.problem());
+            problems.add(new Problem(e.file(), e.line(), e.reason()));
         } catch (IOException e) {
             problems.add(new Problem(name, 0, "cannot be read: " + e.getMessage()));
         }

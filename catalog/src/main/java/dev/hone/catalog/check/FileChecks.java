@@ -1,5 +1,6 @@
 package dev.hone.catalog.check;
 
+import dev.hone.catalog.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ final class FileChecks {
     FileChecks(YamlDocument document, List<Problem> problems) {
         this.document = document;
         this.problems = problems;
-        problems.addAll(document.duplicateKeys());
+        document.duplicateKeys().forEach(key -> problems.add(new Problem(document.file(), key.line(),
+                "duplicate key '" + key.name() + "' (first at line " + key.firstLine() + ")")));
     }
 
     YamlDocument document() {

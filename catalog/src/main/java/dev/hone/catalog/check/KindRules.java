@@ -1,5 +1,6 @@
 package dev.hone.catalog.check;
 
+import dev.hone.catalog.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.QuestionKind;
 import dev.hone.catalog.check.FileChecks.Item;

@@ -1,4 +1,4 @@
-package dev.hone.catalog.check;
+package dev.hone.catalog.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * trees drop token locations, so the tree is built here from the streaming parser and each node
  * is keyed by its JSON pointer ({@code /questions/3/answer}).
  */
-final class YamlDocument {
+public final class YamlDocument {
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -33,7 +33,7 @@ final class YamlDocument {
     private final Map<String, Integer> keyLines = new HashMap<>();
     private final Map<String, Integer> valueLines = new HashMap<>();
     private final Map<String, String> rawScalars = new HashMap<>();
-    private final List<Problem> duplicateKeys = new ArrayList<>();
+    private final List<DuplicateKey> duplicateKeys = new ArrayList<>();
     private final String file;
     private final String[] sourceLines;
 
@@ -45,31 +45,31 @@ final class YamlDocument {
     }
 
     /** Parses {@code text}; a syntax error becomes a {@link SyntaxError} carrying its line. */
-    static YamlDocument parse(String file, String text) throws SyntaxError {
+    public static YamlDocument parse(String file, String text) throws SyntaxError {
         try (JsonParser parser = FACTORY.createParser(text)) {
             return new YamlDocument(file, text, parser);
         } catch (JsonProcessingException e) {
             throw SyntaxError.of(file, e);
         } catch (IOException e) {
-            throw new SyntaxError(new Problem(file, 1, "cannot be read: " + e.getMessage()));
+            throw new SyntaxError(file, 1, "cannot be read: " + e.getMessage());
         }
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
     /** Same-named keys in one mapping: YAML parsers keep the last silently, which hides edits. */
-    List<Problem> duplicateKeys() {
+    public List<DuplicateKey> duplicateKeys() {
         return duplicateKeys;
     }
 
     /** The line of a node: its key's line for a mapping value, its first token for an item. */
-    int line(String pointer) {
+    public int line(String pointer) {
         String p = pointer;
         while (true) {
             Integer line = keyLines.get(p);
@@ -84,7 +84,7 @@ final class YamlDocument {
     }
 
     /** The line on which a node's value starts (the {@code |} of a block scalar). */
-    int valueLine(String pointer) {
+    public int valueLine(String pointer) {
         Integer line = valueLines.get(pointer);
         return line == null ? line(pointer) : line;
     }
@@ -93,7 +93,7 @@ final class YamlDocument {
      * The file line on which line {@code index} (0-based) of a multi-line text value stands:
      * exact for block scalars ({@code |}, {@code >}), whose text starts on the next line.
      */
-    int textLine(String pointer, int index) {
+    public int textLine(String pointer, int index) {
         int start = valueLine(pointer);
         String source = start <= sourceLines.length ? sourceLines[start - 1] : "";
         boolean block = BLOCK_SCALAR.matcher(source).find();
@@ -104,16 +104,16 @@ final class YamlDocument {
      * A scalar as written in the file. YAML reads {@code True} as a boolean and {@code 1.0} as a
      * number; for an expected output only the written text means anything.
      */
-    String rawText(String pointer, JsonNode node) {
+    public String rawText(String pointer, JsonNode node) {
         String raw = rawScalars.get(pointer);
         return raw != null ? raw : node.asText();
     }
 
-    static String child(String pointer, String field) {
+    public static String child(String pointer, String field) {
         return pointer + "/" + field.replace("~", "~0").replace("/", "~1");
     }
 
-    static String child(String pointer, int index) {
+    public static String child(String pointer, int index) {
         return pointer + "/" + index;
     }
 
@@ -154,7 +154,7 @@ final class YamlDocument {
             parser.nextToken();
             Integer first = seen.putIfAbsent(name, line);
             if (first != null) {
-                duplicateKeys.add(new Problem(file, line, "duplicate key '" + name + "' (first at line " + first + ")"));
+                duplicateKeys.add(new DuplicateKey(name, line, first));
                 skip(parser);
                 continue;
             }
@@ -185,17 +185,33 @@ final class YamlDocument {
         return Math.max(1, location.getLineNr());
     }
 
-    /** The file is not valid YAML. */
-    static final class SyntaxError extends Exception {
-        private final transient Problem problem;
+    /** A key that a mapping already had. */
+    public record DuplicateKey(String name, int line, int firstLine) {
+    }
 
-        SyntaxError(Problem problem) {
-            super(problem.toString());
-            this.problem = problem;
+    /** The file is not valid YAML; {@code line} is where the parser found the problem. */
+    public static final class SyntaxError extends Exception {
+        private final String file;
+        private final int line;
+        private final String reason;
+
+        SyntaxError(String file, int line, String reason) {
+            super(file + ":" + line + ": " + reason);
+            this.file = file;
+            this.line = line;
+            this.reason = reason;
         }
 
-        Problem problem() {
-            return problem;
+        public String file() {
+            return file;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public String reason() {
+            return reason;
         }
 
         /** Prefers SnakeYAML's problem mark: Jackson reports the context's line for some errors. */
@@ -213,7 +229,7 @@ final class YamlDocument {
                 }
             }
             String firstLine = what == null ? "unreadable" : what.lines().findFirst().orElse(what).strip();
-            return new SyntaxError(new Problem(file, line, "YAML syntax error: " + firstLine));
+            return new SyntaxError(file, line, "YAML syntax error: " + firstLine);
         }
     }
 }
