@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.QuestionKind;
 import dev.hone.catalog.check.FileChecks.Item;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The rules that depend on a question's kind: options and keys, code snippets, rubrics. */
@@ -75,6 +77,7 @@ final class KindRules {
 
     private Set<String> optionIds(List<Item> options, String label) {
         Set<String> ids = new LinkedHashSet<>();
+        Map<String, String> texts = new HashMap<>();
         for (int i = 0; i < options.size(); i++) {
             Item option = options.get(i);
             if (!option.node().isObject()) {
@@ -83,9 +86,13 @@ final class KindRules {
             }
             checks.onlyFields(option.node(), option.pointer(), OPTION_FIELDS, "an option");
             String id = checks.text(option.node(), option.pointer(), "id", label + ": option " + (i + 1));
-            checks.text(option.node(), option.pointer(), "text", label + ": option " + (id == null ? i + 1 : id));
+            String text = checks.text(option.node(), option.pointer(), "text", label + ": option " + (id == null ? i + 1 : id));
             if (id == null) {
                 continue;
+            }
+            String same = text == null ? null : texts.putIfAbsent(text.strip(), id);
+            if (same != null) {
+                checks.report(option.pointer(), label + ": option " + id + " has the same text as option " + same);
             }
             String expected = String.valueOf((char) ('a' + i));
             if (!ids.add(id)) {

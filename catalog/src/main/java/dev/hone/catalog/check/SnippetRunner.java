@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs Python snippets with the real interpreter: {@code python3 -I} (no user site, no PYTHON*
- * variables, script folder not on the path) in a fresh temporary folder, with a clean
+ * Runs Python snippets with the real interpreter: {@code python3 -I -S} (no PYTHON* variables,
+ * script folder not on the path, and no site-packages, so a snippet that needs more than the
+ * standard library fails as FORMAT.md says it must) in a fresh temporary folder, with a clean
  * environment, a time limit, and no network when {@code unshare} can take it away.
  */
 final class SnippetRunner {
@@ -81,7 +82,7 @@ final class SnippetRunner {
             Path work = Files.createDirectory(box.resolve("work"));
             Files.writeString(work.resolve("main.py"), code, StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(jail);
-            command.addAll(List.of(python, "-I", "main.py"));
+            command.addAll(List.of(python, "-I", "-S", "main.py"));
             return run(command, box, timeout);
         } finally {
             deleteTree(box);

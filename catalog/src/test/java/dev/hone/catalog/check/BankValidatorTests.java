@@ -115,6 +115,12 @@ class BankValidatorTests {
     }
 
     @Test
+    void reportsTwoOptionsWithTheSameText() {
+        assertThat(problemsOf("duplicate-option-text")).containsExactly(
+                "questions/core.gil.yaml:16: core.gil.q01: option c has the same text as option a");
+    }
+
+    @Test
     void reportsOptionIdsOutOfOrder() {
         assertThat(problemsOf("option-ids")).containsExactly(
                 "questions/core.gil.yaml:16: core.gil.q01: option id 'd' should be 'c' (ids run a, b, c, ... in order)");
