@@ -1,9 +1,9 @@
 package dev.hone.catalog.check;
 
-import dev.hone.catalog.yaml.YamlDocument;
 import dev.hone.catalog.CatalogLoader;
 import dev.hone.catalog.check.SnippetRunner.PythonMissingException;
 import dev.hone.catalog.check.TopicMap.TopicEntry;
+import dev.hone.catalog.yaml.YamlDocument;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -87,7 +88,7 @@ public final class BankValidator {
 
     /** Every file in questions/, parsed; a file that is not valid YAML maps to null. */
     private static Map<String, YamlDocument> readQuestionFiles(Path root, List<Problem> problems) {
-        Map<String, YamlDocument> files = new java.util.TreeMap<>();
+        Map<String, YamlDocument> files = new TreeMap<>();
         Path folder = root.resolve("questions");
         if (!Files.isDirectory(folder)) {
             return files;

@@ -1,7 +1,7 @@
 package dev.hone.catalog.check;
 
-import dev.hone.catalog.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hone.catalog.yaml.YamlDocument;
 
 import java.util.ArrayList;
 import java.util.Iterator;

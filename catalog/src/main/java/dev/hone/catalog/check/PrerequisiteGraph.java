@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Finds the cycles in the topics' prerequisites, which must form a DAG. */
 final class PrerequisiteGraph {
@@ -66,7 +67,7 @@ final class PrerequisiteGraph {
                 cycle.add(step);
             }
         }
-        if (seenCycles.add(new java.util.TreeSet<>(cycle).toString())) {
+        if (seenCycles.add(new TreeSet<>(cycle).toString())) {
             cycle.add(topic);
             cycles.add(cycle);
         }

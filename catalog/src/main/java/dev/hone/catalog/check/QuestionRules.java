@@ -1,9 +1,9 @@
 package dev.hone.catalog.check;
 
-import dev.hone.catalog.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.QuestionKind;
 import dev.hone.catalog.check.FileChecks.Item;
+import dev.hone.catalog.yaml.YamlDocument;
 
 import java.util.LinkedHashSet;
 import java.util.List;

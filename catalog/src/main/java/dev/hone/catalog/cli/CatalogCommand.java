@@ -99,7 +99,7 @@ public final class CatalogCommand {
         return report.passed() ? 0 : 1;
     }
 
-    private int stats(Options options) throws UsageException {
+    private int stats(Options options) {
         BankStats stats = BankStats.of(load(options));
         if (options.json()) {
             out.println(write(stats));
