@@ -1,9 +1,13 @@
 package dev.hone.catalog;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +15,7 @@ import java.util.List;
  * A question's key as written in the bank: a single value (an option id, or the expected
  * output of a code_output snippet) or a list of option ids.
  */
+@JsonDeserialize(using = AnswerKey.Reader.class)
 public record AnswerKey(String text, List<String> optionIds) {
 
     public AnswerKey {
@@ -34,17 +39,34 @@ public record AnswerKey(String text, List<String> optionIds) {
         return isList() ? optionIds : (text == null ? List.of() : List.of(text));
     }
 
-    @JsonCreator
-    static AnswerKey fromYaml(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
+    /**
+     * Reads a key as written: scalars keep their source text, so {@code answer: True} stays
+     * {@code True} (Python's spelling) rather than becoming a YAML boolean printed as {@code true},
+     * and {@code answer: 1.0} stays {@code 1.0}.
+     */
+    static final class Reader extends StdDeserializer<AnswerKey> {
+
+        Reader() {
+            super(AnswerKey.class);
         }
-        if (node.isArray()) {
-            List<String> ids = new ArrayList<>();
-            node.forEach(item -> ids.add(item.asText()));
-            return ofOptions(ids);
+
+        @Override
+        public AnswerKey deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.START_ARRAY) {
+                List<String> ids = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (!parser.currentToken().isScalarValue()) {
+                        return context.reportInputMismatch(AnswerKey.class, "a key lists option ids, not nested values");
+                    }
+                    ids.add(parser.getText());
+                }
+                return ofOptions(ids);
+            }
+            if (!parser.currentToken().isScalarValue()) {
+                return context.reportInputMismatch(AnswerKey.class, "a key is an option id, a list of option ids, or text");
+            }
+            return ofText(parser.getText());
         }
-        return ofText(node.asText());
     }
 
     @JsonValue

@@ -1,13 +1,18 @@
 package dev.hone.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hone.catalog.yaml.YamlDocument;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +27,10 @@ public final class CatalogLoader {
 
     public static final String CLASSPATH_ROOT = "catalog/";
 
+    // Duplicate keys are errors too: YAML would keep the last one and hide an edit.
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private CatalogLoader() {
@@ -50,15 +57,16 @@ public final class CatalogLoader {
     private static Catalog load(Source source) {
         TopicsFile topicsFile = read(source, "topics.yaml", TopicsFile.class);
         if (topicsFile == null) {
-            throw new CatalogException("topics.yaml: not found");
+            throw new CatalogException("topics.yaml", 0, "not found");
         }
-        List<Question> questions = new ArrayList<>();
-        for (Topic topic : topicsFile.topics()) {
+        // Files are parsed in parallel (YAML parsing is most of the load time); the list keeps
+        // topic order, so the catalog's order does not depend on scheduling.
+        List<List<Question>> perTopic = topicsFile.topics().parallelStream().map(topic -> {
             QuestionsFile file = read(source, questionFileOf(topic.id()), QuestionsFile.class);
-            if (file != null) {
-                file.questions().forEach(q -> questions.add(q.withTopic(topic.id())));
-            }
-        }
+            return file == null ? List.<Question>of() : file.questions().stream().map(q -> q.withTopic(topic.id())).toList();
+        }).toList();
+        List<Question> questions = new ArrayList<>();
+        perTopic.forEach(questions::addAll);
         return new Catalog(topicsFile.tracks(), topicsFile.areas(), topicsFile.topics(), questions);
     }
 
@@ -67,11 +75,47 @@ public final class CatalogLoader {
     }
 
     private static <T> T read(Source source, String name, Class<T> type) {
+        String text;
         try (InputStream in = source.open(name)) {
-            return in == null ? null : YAML.readValue(in, type);
+            if (in == null) {
+                return null;
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CatalogException(name + ": " + e.getMessage(), e);
+            throw new CatalogException(name, 0, "cannot be read: " + e.getMessage(), e);
         }
+        try {
+            return YAML.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            String reason = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new CatalogException(name, lineOf(name, text, e), reason, e);
+        }
+    }
+
+    /**
+     * Jackson reports a record's field errors at the end of the record (records are built once
+     * all their fields are read), so a field error is located by its path instead.
+     */
+    private static int lineOf(String name, String text, JsonProcessingException e) {
+        int reported = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        YamlDocument document;
+        try {
+            document = YamlDocument.parse(name, text);
+        } catch (YamlDocument.SyntaxError syntaxError) {
+            return reported;
+        }
+        if (!document.duplicateKeys().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return document.duplicateKeys().get(0).line();
+        }
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return reported;
+        }
+        String pointer = "";
+        for (JsonMappingException.Reference step : mapping.getPath()) {
+            pointer = step.getFieldName() != null ? YamlDocument.child(pointer, step.getFieldName())
+                    : YamlDocument.child(pointer, step.getIndex());
+        }
+        return document.line(pointer);
     }
 
     @FunctionalInterface
@@ -95,14 +139,38 @@ public final class CatalogLoader {
         }
     }
 
-    /** The bank could not be read. */
+    /** The bank could not be read; the message is {@code file:line: reason} (line 0 when unknown). */
     public static final class CatalogException extends UncheckedIOException {
+        private final String file;
+        private final int line;
+        private final String reason;
+
         public CatalogException(String message) {
-            super(message, new IOException(message));
+            this("", 0, message);
         }
 
-        public CatalogException(String message, IOException cause) {
-            super(message, cause);
+        public CatalogException(String file, int line, String reason) {
+            this(file, line, reason, null);
+        }
+
+        public CatalogException(String file, int line, String reason, IOException cause) {
+            super(file + ":" + line + ": " + reason, cause == null ? new IOException(reason) : cause);
+            this.file = file;
+            this.line = line;
+            this.reason = reason;
+        }
+
+        /** The file relative to the bank root, like {@code questions/core.gil.yaml}. */
+        public String file() {
+            return file;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }

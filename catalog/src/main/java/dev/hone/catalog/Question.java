@@ -38,6 +38,11 @@ public record Question(
                 options, answer, rubric, explanation, references);
     }
 
+    /** The question without its key, explanation and distractor notes, for serving before an answer. */
+    public PublicQuestion withoutKey() {
+        return PublicQuestion.of(this);
+    }
+
     public Optional<QuestionOption> option(String optionId) {
         return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
     }

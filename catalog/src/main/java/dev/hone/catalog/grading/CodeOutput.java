@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Comparison rules for code_output answers (catalog/FORMAT.md). */
 public final class CodeOutput {
 
-    private static final Pattern RAISES = Pattern.compile("^raises:?\\s*([A-Za-z_][A-Za-z0-9_.]*)$");
+    // "raises: KeyError" or "raises KeyError"; not "raisesKeyError".
+    private static final Pattern RAISES = Pattern.compile("^raises(?::\\s*|\\s+)([A-Za-z_][A-Za-z0-9_.]*)$");
     private static final Pattern EXCEPTION_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception|Exit|Interrupt|Iteration|Warning)$");
 
     private CodeOutput() {
@@ -36,13 +37,18 @@ public final class CodeOutput {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /** {@code json.JSONDecodeError} and {@code JSONDecodeError} name the same exception for grading. */
+    private static String simpleName(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
     public static boolean matches(String key, String answer) {
         Optional<String> keyException = raisedException(key);
         if (keyException.isPresent()) {
             String given = normalise(answer).strip();
             Optional<String> answered = raisedException(given);
             String name = answered.orElse(EXCEPTION_NAME.matcher(given).matches() ? given : null);
-            return keyException.get().equals(name);
+            return name != null && simpleName(keyException.get()).equals(simpleName(name));
         }
         return normalise(key).equals(normalise(answer));
     }

@@ -41,6 +41,9 @@ public final class Grader {
     }
 
     private Grade multi(Question question, Response response) {
+        if (!response.isList() && response.text() == null) {
+            throw new InvalidResponseException("response", "a multi_choice question takes the list of option ids you chose");
+        }
         List<String> chosen = response.isList() ? response.items() : List.of(response.text());
         Set<String> picks = new HashSet<>();
         for (String id : chosen) {
