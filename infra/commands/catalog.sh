@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# hone: check, stats, export: the question bank's validator and reports (catalog/FORMAT.md)
 # hone catalog check | stats | export: the question bank's tools (catalog/FORMAT.md).
 # Run as `bash infra/commands/catalog.sh ARGS...` from the repo root, or through ./hone catalog.
 # Builds the catalog module first when its classes are missing or older than its sources.
