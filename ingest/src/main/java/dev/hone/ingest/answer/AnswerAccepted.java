@@ -1,5 +1,8 @@
 package dev.hone.ingest.answer;
 
-/** What the learner gets back once the answer is stored: its id and the server's grade. */
-public record AnswerAccepted(String eventId, boolean correct, double score) {
+/**
+ * What the learner gets back once the answer is stored: its id, the server's grade and, now
+ * that they answered, the key and explanation.
+ */
+public record AnswerAccepted(String eventId, boolean correct, double score, Feedback feedback) {
 }

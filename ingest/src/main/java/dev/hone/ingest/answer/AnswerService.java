@@ -67,7 +67,7 @@ public class AnswerService {
                 now);
         publisher.publish(event);
         meters.counter("hone.answers.accepted", "kind", question.kind().id()).increment();
-        return new AnswerAccepted(eventId, grade.correct(), grade.score());
+        return new AnswerAccepted(eventId, grade.correct(), grade.score(), Feedback.of(question));
     }
 
     private InvalidRequestException rejected(List<FieldError> errors) {

@@ -60,7 +60,22 @@ class AnswerApiIntegrationTests {
             assertThat(right.path("correct").asBoolean()).as(q.id()).isTrue();
             assertThat(right.path("score").asDouble()).as(q.id()).isEqualTo(1.0);
             assertThat(right.path("eventId").asText()).isNotBlank();
+            assertThat(right.path("feedback").path("explanation").asText()).as(q.id()).isEqualTo(q.explanation());
         }
+    }
+
+    @Test
+    void servesQuestionsWithoutKeysAndGivesTheKeyOnlyWithTheAnswer() {
+        Question q = first(QuestionKind.SINGLE_CHOICE);
+
+        JsonNode served = http.getForObject("/api/v1/questions/" + q.id(), JsonNode.class);
+        JsonNode answered = post(Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q))).getBody();
+
+        assertThat(served.has("answer")).isFalse();
+        assertThat(served.has("explanation")).isFalse();
+        assertThat(served.toString()).doesNotContain(q.explanation()).doesNotContain("\"why\"");
+        assertThat(answered.path("feedback").path("answer").asText()).isEqualTo(q.answer().text());
+        assertThat(answered.path("feedback").path("options").size()).isEqualTo(q.options().size());
     }
 
     @Test
