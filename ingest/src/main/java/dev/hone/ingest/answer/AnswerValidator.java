@@ -40,7 +40,7 @@ class AnswerValidator {
         if (request.answeredAt() != null) {
             Instant now = clock.instant();
             if (request.answeredAt().isAfter(now.plus(limits.maxClockSkew()))) {
-                errors.add(new FieldError("answeredAt", "is in the future (more than " + limits.maxClockSkew() + " ahead of the server)"));
+                errors.add(new FieldError("answeredAt", "is in the future (more than " + limits.maxClockSkew().toSeconds() + " s ahead of the server)"));
             } else if (request.answeredAt().isBefore(now.minus(limits.maxAge()))) {
                 errors.add(new FieldError("answeredAt", "is older than " + limits.maxAge().toDays() + " days"));
             }

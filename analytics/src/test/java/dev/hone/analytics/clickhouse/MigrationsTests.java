@@ -1,0 +1,27 @@
+package dev.hone.analytics.clickhouse;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsTests {
+
+    @Test
+    void splitsAFileIntoStatementsAndDropsComments() {
+        String sql = "-- a comment\nCREATE TABLE a (x UInt8) ENGINE = Log;\n\n-- another\nCREATE TABLE b (y String)\nENGINE = Log;\n";
+
+        assertThat(Migrations.statements(sql)).containsExactly(
+                "CREATE TABLE a (x UInt8) ENGINE = Log", "CREATE TABLE b (y String)\nENGINE = Log");
+    }
+
+    @Test
+    void findsTheBundledMigrationsInVersionOrder() {
+        List<Migrations.Migration> migrations = Migrations.load();
+
+        assertThat(migrations).isNotEmpty();
+        assertThat(migrations).extracting(Migrations.Migration::version).isSorted().doesNotHaveDuplicates();
+        assertThat(migrations.get(0).sql()).contains("${database}.answers");
+    }
+}
