@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maxResponseMs    the longest time to answer that is believed (24 h)
  * @param maxResponseChars the longest text answer
  * @param maxChoices       the most ids a list response may hold
+ * @param maxBatch         the most answers one batch request may hold
  */
 @ConfigurationProperties("hone.answers")
 public record AnswerLimits(
@@ -20,5 +21,6 @@ public record AnswerLimits(
         @DefaultValue("30d") Duration maxAge,
         @DefaultValue("86400000") long maxResponseMs,
         @DefaultValue("10000") int maxResponseChars,
-        @DefaultValue("20") int maxChoices) {
+        @DefaultValue("20") int maxChoices,
+        @DefaultValue("500") int maxBatch) {
 }

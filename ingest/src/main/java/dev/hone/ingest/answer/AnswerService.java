@@ -12,12 +12,15 @@ import dev.hone.ingest.kafka.AnswerPublisher;
 import dev.hone.ingest.web.FieldError;
 import dev.hone.ingest.web.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.UUID;
 
 /** Validates, grades and stores one answer. Nothing reaches Kafka unless every check passed. */
@@ -41,7 +44,61 @@ public class AnswerService {
         this.meters = meters;
     }
 
+    /** Grades and stores one answer; returns once Kafka acknowledged it. */
     public AnswerAccepted record(AnswerRequest request) {
+        Graded graded = grade(request);
+        publisher.publish(graded.event());
+        accepted(graded);
+        return graded.reply();
+    }
+
+    /**
+     * Grades every answer, sends the valid ones together and waits for their acknowledgements:
+     * one bad item does not reject the good ones, and a batch costs one round of broker latency.
+     */
+    public List<BatchResult> recordAll(List<AnswerRequest> requests) {
+        List<Pending> pending = new ArrayList<>(requests.size());
+        for (AnswerRequest request : requests) {
+            try {
+                Graded graded = grade(request);
+                pending.add(new Pending(graded, publisher.send(graded.event()), List.of()));
+            } catch (InvalidRequestException e) {
+                pending.add(new Pending(null, null, e.errors()));
+            }
+        }
+        List<BatchResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < pending.size(); i++) {
+            results.add(settle(i, pending.get(i)));
+        }
+        return results;
+    }
+
+    /** One batch item between sending and the broker's acknowledgement. */
+    private record Pending(Graded graded, Future<RecordMetadata> sent, List<FieldError> errors) {
+    }
+
+    private BatchResult settle(int index, Pending item) {
+        if (item.graded() == null) {
+            return BatchResult.rejected(index, 400, item.errors());
+        }
+        try {
+            publisher.await(item.sent());
+        } catch (AnswerPublisher.PublishFailedException e) {
+            return BatchResult.rejected(index, 503, List.of(new FieldError("body", "the event log is unavailable; resend with the same eventId")));
+        }
+        accepted(item.graded());
+        return BatchResult.accepted(index, item.graded().reply());
+    }
+
+    private void accepted(Graded graded) {
+        meters.counter("hone.answers.accepted", "kind", graded.event().kind()).increment();
+    }
+
+    /** A valid answer, graded, with the event to store and the reply to give once stored. */
+    record Graded(AnswerRecorded event, AnswerAccepted reply) {
+    }
+
+    Graded grade(AnswerRequest request) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             throw rejected(errors);
@@ -65,9 +122,7 @@ public class AnswerService {
                 request.answeredAt() != null ? request.answeredAt() : now,
                 request.responseMs() != null ? request.responseMs() : 0L,
                 now);
-        publisher.publish(event);
-        meters.counter("hone.answers.accepted", "kind", question.kind().id()).increment();
-        return new AnswerAccepted(eventId, grade.correct(), grade.score(), Feedback.of(question));
+        return new Graded(event, new AnswerAccepted(eventId, grade.correct(), grade.score(), Feedback.of(question)));
     }
 
     private InvalidRequestException rejected(List<FieldError> errors) {

@@ -4,9 +4,11 @@ import dev.hone.events.AnswerRecorded;
 import dev.hone.events.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -24,10 +26,19 @@ public class AnswerPublisher {
 
     /** Returns once the broker acknowledged the answer; throws {@link PublishFailedException} otherwise. */
     public void publish(AnswerRecorded answer) {
+        await(send(answer));
+    }
+
+    /** Hands the answer to the producer without waiting; pair with {@link #await} to learn its fate. */
+    public Future<RecordMetadata> send(AnswerRecorded answer) {
         byte[] value = Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
-        var record = new ProducerRecord<>(Topics.ANSWERS_NAME, answer.learnerId(), value);
+        return producer.send(new ProducerRecord<>(Topics.ANSWERS_NAME, answer.learnerId(), value));
+    }
+
+    /** Waits for the broker's acknowledgement of a {@link #send}. */
+    public void await(Future<RecordMetadata> sent) {
         try {
-            producer.send(record).get(settings.produceTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sent.get(settings.produceTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new PublishFailedException("Kafka did not acknowledge the answer", e);
         } catch (InterruptedException e) {

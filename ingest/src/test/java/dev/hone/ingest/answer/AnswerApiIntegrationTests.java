@@ -137,6 +137,38 @@ class AnswerApiIntegrationTests {
         assertThat(produced).extracting(AnswerRecorded::eventId).containsExactly(marker);
     }
 
+    @Test
+    void aBatchAcceptsTheGoodAnswersAndRejectsTheBadOnesOneByOne() {
+        String learner = learner();
+        Question q = first(QuestionKind.SINGLE_CHOICE);
+        Map<TopicPartition, Long> before = endOffsets();
+        List<Object> items = List.of(
+                Map.of("learnerId", learner, "questionId", q.id(), "response", rightAnswer(q)),
+                Map.of("learnerId", learner, "questionId", "no.such.q99", "response", "a"),
+                Map.of("learnerId", learner, "questionId", q.id(), "response", rightAnswer(q), "responseMs", "slow"),
+                Map.of("learnerId", learner, "questionId", q.id(), "response", rightAnswer(q)));
+
+        JsonNode reply = http.postForEntity("/api/v1/answers/batch", Map.of("answers", items), JsonNode.class).getBody();
+
+        assertThat(reply.path("accepted").asInt()).isEqualTo(2);
+        assertThat(reply.path("rejected").asInt()).isEqualTo(2);
+        assertThat(reply.path("results").findValuesAsText("status")).containsExactly("202", "400", "400", "202");
+        assertThat(reply.path("results").path(1).path("errors").findValuesAsText("field")).containsExactly("questionId");
+        assertThat(reply.path("results").path(2).path("errors").findValuesAsText("field")).containsExactly("responseMs");
+        String lastAccepted = reply.path("results").path(3).path("eventId").asText();
+        assertThat(readUntil(before, learner, lastAccepted)).hasSize(2);
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRejectedWhole() {
+        Question q = first(QuestionKind.SINGLE_CHOICE);
+        List<Object> items = java.util.Collections.nCopies(501, Map.of("learnerId", learner(), "questionId", q.id(), "response", "a"));
+
+        ResponseEntity<JsonNode> reply = http.postForEntity("/api/v1/answers/batch", Map.of("answers", items), JsonNode.class);
+
+        expectRejected(reply, "answers");
+    }
+
     private void expectRejected(ResponseEntity<JsonNode> response, String field) {
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

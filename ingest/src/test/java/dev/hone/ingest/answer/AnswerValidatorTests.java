@@ -17,7 +17,7 @@ class AnswerValidatorTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private final AnswerValidator validator = new AnswerValidator(
-            new AnswerLimits(Duration.ofMinutes(5), Duration.ofDays(30), 86_400_000, 10_000, 20),
+            new AnswerLimits(Duration.ofMinutes(5), Duration.ofDays(30), 86_400_000, 10_000, 20, 500),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final ObjectMapper json = new ObjectMapper();
 

@@ -1,0 +1,19 @@
+package dev.hone.ingest.answer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.hone.ingest.web.FieldError;
+
+import java.util.List;
+
+/** The outcome of one item of a batch: 202 with its grade, or the status and the fields at fault. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BatchResult(int index, int status, String eventId, Boolean correct, Double score, List<FieldError> errors) {
+
+    static BatchResult accepted(int index, AnswerAccepted reply) {
+        return new BatchResult(index, 202, reply.eventId(), reply.correct(), reply.score(), null);
+    }
+
+    static BatchResult rejected(int index, int status, List<FieldError> errors) {
+        return new BatchResult(index, status, null, null, null, errors);
+    }
+}
