@@ -157,7 +157,7 @@ public final class EloPfaModel implements LearnerModel {
     public byte[] serialise(LearnerState state) {
         EloPfaState s = (EloPfaState) state;
         ByteWriter out = new ByteWriter().writeByte(FORMAT).writeSignedVarLong(s.last)
-                .writeFloat(s.totalSuccess).writeFloat(s.totalFailure).writeFloat(s.ability).writeFloat(s.abilityVariance)
+                .writeFloat(s.totalSuccess).writeFloat(s.totalFailure).writeFloat(s.recentAll).writeFloat(s.ability).writeFloat(s.abilityVariance)
                 .writeVarLong(s.slots.size());
         for (int i = 0; i < s.slots.size(); i++) {
             out.writeVarLong(s.slots.skill(i)).writeFloat(s.success[i]).writeFloat(s.failure[i]).writeFloat(s.recent[i])
@@ -178,6 +178,7 @@ public final class EloPfaModel implements LearnerModel {
         s.last = in.readSignedVarLong();
         s.totalSuccess = in.readFloat();
         s.totalFailure = in.readFloat();
+        s.recentAll = in.readFloat();
         s.ability = in.readFloat();
         s.abilityVariance = in.readFloat();
         int n = in.readVarInt();

@@ -36,7 +36,7 @@ public final class EloPfaParams {
     /** Unfitted defaults: plausible PFA-like weights, for a replay without training data. */
     public static EloPfaParams defaults(boolean forgetting) {
         return new EloPfaParams(0.5, new double[] {0, 0.3, -0.2, 1.0}, Map.of(),
-                new double[] {0.05, -0.05, forgetting ? -0.05 : 0, 0, 0}, 0.3, 0.1, 1.0,
+                new double[] {0.05, -0.05, 0.5, forgetting ? -0.05 : 0, 0, 0}, 0.3, 0.1, 1.0,
                 defaultSettings(forgetting));
     }
 

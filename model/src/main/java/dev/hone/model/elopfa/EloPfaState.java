@@ -14,6 +14,8 @@ final class EloPfaState implements LearnerState {
     final SkillSlots slots = new SkillSlots(4);
     float totalSuccess;
     float totalFailure;
+    /** Recency-weighted sum of all scores (see {@link #recent}). */
+    float recentAll;
     float ability;
     float abilityVariance;
     long last = Long.MIN_VALUE;
