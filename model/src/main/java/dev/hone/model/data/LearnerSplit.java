@@ -10,11 +10,16 @@ public final class LearnerSplit {
 
     /** True for about {@code fraction} of all learner ids. */
     public static boolean inFirstPart(String learnerId, double fraction) {
-        return bucket(learnerId) < fraction * BUCKETS;
+        return inFirstPart(learnerId, fraction, 0);
     }
 
-    static int bucket(String id) {
-        int h = 0x811c9dc5;
+    /** As {@link #inFirstPart(String, double)}, with a salt so that a split can be split again independently. */
+    public static boolean inFirstPart(String learnerId, double fraction, int salt) {
+        return bucket(learnerId, salt) < fraction * BUCKETS;
+    }
+
+    static int bucket(String id, int salt) {
+        int h = 0x811c9dc5 ^ (salt * 0x27d4eb2f);
         for (int i = 0; i < id.length(); i++) {
             h = (h ^ id.charAt(i)) * 0x01000193;
         }

@@ -45,6 +45,8 @@ public final class EloPfaFitter {
     public static final double SKILL_OFFSET_SD = 0.5;
     /** Share of training learners the logistic part is fitted on while the ability variances are tuned on the rest. */
     static final double TUNING_SHARE = 0.8;
+    /** Independent of the replay's own --split-learners split. */
+    static final int TUNING_SALT = 17;
 
     /** The fitted model parameters and the calibrated items. */
     public record Result(EloPfaParams params, ItemBank items) {
@@ -59,7 +61,7 @@ public final class EloPfaFitter {
         IdIndex learners = train.ids().learners();
         boolean[] heldOut = new boolean[learners.size()];
         for (int l = 0; l < heldOut.length; l++) {
-            heldOut[l] = !LearnerSplit.inFirstPart(learners.name(l), TUNING_SHARE);
+            heldOut[l] = !LearnerSplit.inFirstPart(learners.name(l), TUNING_SHARE, TUNING_SALT);
         }
         int[] fitRows = IntStream.range(0, design.rows).filter(r -> !heldOut[design.learner[r]]).toArray();
         double learnerVariance = EloPfaParams.defaults(forgetting).learnerVariance;

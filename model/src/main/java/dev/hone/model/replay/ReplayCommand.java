@@ -127,9 +127,14 @@ public final class ReplayCommand {
         return p;
     }
 
-    /** The first model's figures at the top level (the report format), every model under "models". */
+    /**
+     * The production model's figures (or the first model's, if it was not run) at the top level, in the
+     * issue's report format; every model's under "models".
+     */
     static Map<String, Object> report(Path file, Path train, double split, List<ModelResult> results) {
-        Map<String, Object> m = new LinkedHashMap<>(results.get(0).toJson());
+        ModelResult main = results.stream().filter(r -> r.model().equals(LearnerModels.DEFAULT)).findFirst()
+                .orElse(results.get(0));
+        Map<String, Object> m = new LinkedHashMap<>(main.toJson());
         m.put("file", file.getFileName().toString());
         m.put("train", train == null ? null : train.getFileName().toString());
         if (split > 0) {
