@@ -14,6 +14,12 @@ public record ModelResult(String model, long answers, int learners, double auc, 
     public record SkillResult(String skill, long answers, double auc) {
     }
 
+    /** The same figures with the throughput zeroed: what two replays of the same input must agree on. */
+    public ModelResult deterministicPart() {
+        return new ModelResult(model, answers, learners, auc, rmse, logLoss, accuracy, ece, 0, bytesPerLearner,
+                maxBytesPerLearner, badRows, firstBadRows, outOfOrderRows, bySkill);
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model);

@@ -62,12 +62,37 @@ public final class ReplayCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-        Args args = new Args(argv, Set.of("--by-skill", "--strict", "--help"),
-                Set.of("--train", "--model", "--params", "--report", "--split-learners"));
+        Args args = args(argv);
         if (args.has("--help") || args.positional().size() != 1) {
             err.print(USAGE);
             return args.has("--help") ? 0 : 2;
         }
+        List<ModelResult> results = replay(args, err);
+        Table.print(results, out);
+        if (args.has("--by-skill")) {
+            Table.printBySkill(results, out);
+        }
+        if (args.has("--report")) {
+            Files.writeString(args.path("--report"), Json.write(report(args, results)), StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private static Args args(String[] argv) {
+        return new Args(argv, Set.of("--by-skill", "--strict", "--help"),
+                Set.of("--train", "--model", "--params", "--report", "--split-learners"));
+    }
+
+    /** The replay without printing: one result per model, in the order asked for. */
+    public static List<ModelResult> replay(String[] argv, PrintStream err) throws IOException {
+        Args args = args(argv);
+        if (args.positional().size() != 1) {
+            throw new IllegalArgumentException("expected one FILE, got " + args.positional());
+        }
+        return replay(args, err);
+    }
+
+    private static List<ModelResult> replay(Args args, PrintStream err) throws IOException {
         Path file = Path.of(args.positional().get(0)).toAbsolutePath();
         List<String> models = LearnerModels.parse(args.get("--model", LearnerModels.DEFAULT));
         boolean strict = args.has("--strict");
@@ -94,6 +119,9 @@ public final class ReplayCommand {
             err.printf("fitting on %,d answers of %.0f%% of the learners, scoring the others%n", trainLog.size(), split * 100);
         }
 
+        if (trainLog != null && trainLog.size() == 0) {
+            throw new IllegalArgumentException("no answers to fit on" + (split > 0 ? " in the learners' training share" : ""));
+        }
         List<ModelResult> results = new ArrayList<>();
         for (String name : models) {
             Params params = loaded;
@@ -109,14 +137,7 @@ public final class ReplayCommand {
             }
             results.add(replay.score(file, ids, strict, scored, args.has("--by-skill")));
         }
-        Table.print(results, out);
-        if (args.has("--by-skill")) {
-            Table.printBySkill(results, out);
-        }
-        if (args.has("--report")) {
-            Files.writeString(args.path("--report"), Json.write(report(file, train, split, results)), StandardCharsets.UTF_8);
-        }
-        return 0;
+        return results;
     }
 
     private static Params fit(String name, AnswerLog trainLog, PrintStream err) {
@@ -131,7 +152,10 @@ public final class ReplayCommand {
      * The production model's figures (or the first model's, if it was not run) at the top level, in the
      * issue's report format; every model's under "models".
      */
-    static Map<String, Object> report(Path file, Path train, double split, List<ModelResult> results) {
+    static Map<String, Object> report(Args args, List<ModelResult> results) {
+        Path file = Path.of(args.positional().get(0));
+        Path train = args.path("--train");
+        double split = Double.parseDouble(args.get("--split-learners", "0"));
         ModelResult main = results.stream().filter(r -> r.model().equals(LearnerModels.DEFAULT)).findFirst()
                 .orElse(results.get(0));
         Map<String, Object> m = new LinkedHashMap<>(main.toJson());
