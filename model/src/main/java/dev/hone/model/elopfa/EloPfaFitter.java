@@ -83,7 +83,7 @@ public final class EloPfaFitter {
     private static double[] optimise(Design d, int[] rows, boolean forgetting, double[] start, PrintStream progress) {
         LogisticObjective objective = new LogisticObjective(d, rows, forgetting, ITEM_SD, SKILL_OFFSET_SD);
         NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
-                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, new SimpleValueChecker(1e-9, 1e-6),
+                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, new SimpleValueChecker(1e-7, 1e-6),
                 1e-6, 1e-6, 1.0, objective.jacobi(start));
         PointValuePair best = optimizer.optimize(new MaxEval(20_000), new MaxIter(400), GoalType.MINIMIZE,
                 new ObjectiveFunction(objective.value()), new ObjectiveFunctionGradient(objective.gradient()),
