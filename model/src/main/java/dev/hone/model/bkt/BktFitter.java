@@ -1,9 +1,6 @@
 package dev.hone.model.bkt;
 
 import dev.hone.model.data.AnswerLog;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -91,51 +88,67 @@ public final class BktFitter {
         int size;
 
         static Sequences[] group(AnswerLog log) {
+            int[] byLearner = stableOrderByLearner(log);
             int skills = log.ids().skills().size();
-            List<List<long[]>> rows = new ArrayList<>();
-            for (int k = 0; k < skills; k++) {
-                rows.add(null);
-            }
+            int[] count = new int[skills];
             for (int r = 0; r < log.size(); r++) {
                 for (int k : log.skills(r)) {
-                    if (rows.get(k) == null) {
-                        rows.set(k, new ArrayList<>());
-                    }
-                    rows.get(k).add(new long[] {log.learner(r), r});
+                    count[k]++;
                 }
             }
             Sequences[] out = new Sequences[skills];
+            int[] lastLearner = new int[skills];
             for (int k = 0; k < skills; k++) {
-                List<long[]> list = rows.get(k);
-                if (list == null) {
-                    continue;
+                if (count[k] > 0) {
+                    out[k] = new Sequences();
+                    out[k].first = new boolean[count[k]];
+                    out[k].score = new float[count[k]];
                 }
-                list.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-                Sequences s = new Sequences();
-                s.first = new boolean[list.size()];
-                s.score = new float[list.size()];
-                for (int i = 0; i < list.size(); i++) {
-                    s.first[i] = i == 0 || list.get(i)[0] != list.get(i - 1)[0];
-                    s.score[i] = (float) log.score((int) list.get(i)[1]);
+                lastLearner[k] = -1;
+            }
+            for (int r : byLearner) {
+                int learner = log.learner(r);
+                for (int k : log.skills(r)) {
+                    Sequences s = out[k];
+                    s.first[s.size] = lastLearner[k] != learner;
+                    s.score[s.size] = (float) log.score(r);
+                    s.size++;
+                    lastLearner[k] = learner;
                 }
-                s.size = list.size();
-                out[k] = s;
             }
             return out;
         }
 
+        /** Row indices grouped by learner, keeping file (time) order within a learner: a counting sort. */
+        private static int[] stableOrderByLearner(AnswerLog log) {
+            int learners = log.ids().learners().size();
+            int[] start = new int[learners + 1];
+            for (int r = 0; r < log.size(); r++) {
+                start[log.learner(r) + 1]++;
+            }
+            for (int l = 0; l < learners; l++) {
+                start[l + 1] += start[l];
+            }
+            int[] order = new int[log.size()];
+            for (int r = 0; r < log.size(); r++) {
+                order[start[log.learner(r)]++] = r;
+            }
+            return order;
+        }
+
         static Sequences concat(Sequences[] parts) {
             Sequences all = new Sequences();
-            all.first = new boolean[0];
-            all.score = new float[0];
+            for (Sequences p : parts) {
+                all.size += p == null ? 0 : p.size;
+            }
+            all.first = new boolean[all.size];
+            all.score = new float[all.size];
+            int n = 0;
             for (Sequences p : parts) {
                 if (p != null) {
-                    int n = all.size;
-                    all.first = Arrays.copyOf(all.first, n + p.size);
-                    all.score = Arrays.copyOf(all.score, n + p.size);
                     System.arraycopy(p.first, 0, all.first, n, p.size);
                     System.arraycopy(p.score, 0, all.score, n, p.size);
-                    all.size += p.size;
+                    n += p.size;
                 }
             }
             return all;
