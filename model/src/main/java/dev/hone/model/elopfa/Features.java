@@ -45,13 +45,13 @@ final class Features {
             if (settings.forgetting()) {
                 double elapsed = Math.max(0, t - s.skillLast[slot]);
                 double decay = settings.decay(elapsed);
-                elapsedSum += Math.log1p(elapsed / 60.0);
-                decayedSuccessSum += Math.log1p(s.decayedSuccess[slot] * decay);
-                decayedFailureSum += Math.log1p(s.decayedFailure[slot] * decay);
+                elapsedSum += Math.log(1 + elapsed / 60.0);
+                decayedSuccessSum += Math.log(1 + s.decayedSuccess[slot] * decay);
+                decayedFailureSum += Math.log(1 + s.decayedFailure[slot] * decay);
             }
         }
-        global[0] = Math.log1p(s.totalSuccess);
-        global[1] = Math.log1p(s.totalFailure);
+        global[0] = log1p(s.totalSuccess);
+        global[1] = log1p(s.totalFailure);
         double attempts = s.totalSuccess + s.totalFailure;
         global[2] = (s.recentAll + 0.5) / (settings.recencyWeightSum(attempts) + 1) - 0.5;
         double n = skills.length;
@@ -68,10 +68,13 @@ final class Features {
         }
     }
 
-    /** log(1 + x), from a table for the whole counts that 0/1 scores give. */
+    /**
+     * log(1 + x), from a table for the whole counts that 0/1 scores give. Elsewhere {@code Math.log(1 + x)}:
+     * an intrinsic, unlike {@code Math.log1p}, and the features need no better than absolute precision.
+     */
     static double log1p(double x) {
         int i = (int) x;
-        return i == x && i < LOG1P.length ? LOG1P[i] : Math.log1p(x);
+        return i == x && i < LOG1P.length ? LOG1P[i] : Math.log(1 + x);
     }
 
     /** Learns the answer into the count features (abilities are the model's business). */
