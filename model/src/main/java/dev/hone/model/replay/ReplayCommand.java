@@ -128,6 +128,9 @@ public final class ReplayCommand {
             if (params == null) {
                 params = trainLog == null ? new Params() : fit(name, trainLog, err);
             }
+            if (params.withPrefix(name + ".").isEmpty()) {
+                err.printf("no parameters for %s: it runs with unfitted defaults%n", name);
+            }
             LearnerModel model = LearnerModels.create(name, params, ids.skills());
             ItemBank items = LearnerModels.items(name, params, ids.items());
             Replay replay = new Replay(model, items);
