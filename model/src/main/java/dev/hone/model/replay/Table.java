@@ -29,6 +29,7 @@ final class Table {
         }
     }
 
+    /** One row per skill, the most answered first, one AUC column per model. */
     static void printBySkill(List<ModelResult> results, PrintStream out) {
         Map<String, double[]> auc = new TreeMap<>();
         Map<String, Long> answers = new TreeMap<>();
@@ -42,12 +43,14 @@ final class Table {
         out.printf("%-24s %8s", "skill", "answers");
         results.forEach(r -> out.printf(" %17s", r.model()));
         out.println();
-        auc.forEach((skill, values) -> {
-            out.printf("%-24s %8d", skill, answers.get(skill));
-            for (double v : values) {
-                out.printf(" %17.4f", v);
-            }
-            out.println();
-        });
+        answers.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
+                    out.printf("%-24s %8d", e.getKey(), e.getValue());
+                    for (double v : auc.get(e.getKey())) {
+                        out.printf(" %17.4f", v);
+                    }
+                    out.println();
+                });
     }
 }
