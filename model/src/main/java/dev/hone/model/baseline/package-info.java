@@ -1,0 +1,2 @@
+/** The smoothed per-skill running accuracy: the yardstick. */
+package dev.hone.model.baseline;

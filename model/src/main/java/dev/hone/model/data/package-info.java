@@ -1,0 +1,2 @@
+/** Reading interaction logs (CSV) fast, with bad-row accounting. */
+package dev.hone.model.data;

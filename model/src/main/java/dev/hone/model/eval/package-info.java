@@ -1,0 +1,2 @@
+/** Prequential metrics in fixed memory. */
+package dev.hone.model.eval;

@@ -1,0 +1,2 @@
+/** Helpers shared by the models; not part of the API. */
+package dev.hone.model.internal;

@@ -1,0 +1,2 @@
+/** The models by name, built from a parameters file, and their fitting. */
+package dev.hone.model.registry;
