@@ -1,7 +1,11 @@
 package dev.hone.recommender.api;
 
 import dev.hone.catalog.Catalog;
+import dev.hone.model.Mastery;
+import dev.hone.recommender.learner.LearnerEngine;
+import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.learner.LearnerView;
 import dev.hone.recommender.policy.QueueItem;
 import dev.hone.recommender.policy.QueuePolicy;
 import org.apache.kafka.streams.state.HostInfo;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +38,25 @@ class LearnerQueryController {
     private final LearnerStateReader reader;
     private final QueuePolicy policy;
     private final Catalog catalog;
+    private final ThreadLocal<LearnerEngine> engines;
+    private final Clock clock;
     private final RestClient http;
 
-    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, Catalog catalog, RestClient.Builder http) {
+    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, Catalog catalog, LearnerEngines engines,
+                           Clock clock, RestClient.Builder http) {
         this.reader = reader;
         this.policy = policy;
         this.catalog = catalog;
+        this.engines = ThreadLocal.withInitial(engines::create); // engines keep scratch buffers: one per thread
+        this.clock = clock;
         this.http = http.build();
     }
 
     record QueueResponse(String learnerId, List<QueueItem> items) {
     }
 
-    record TopicMastery(String topicId, double mastery, long answers) {
+    /** A topic's mastery now (forgetting included) with a 95% interval, and the answers behind it. */
+    record TopicMastery(String topicId, double mastery, double low, double high, long answers) {
     }
 
     record MasteryResponse(String learnerId, List<TopicMastery> topics) {
@@ -61,7 +72,7 @@ class LearnerQueryController {
             return forward(owner.get(), "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n);
         }
         LearnerState state = reader.readLocal(learnerId);
-        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(state, n)));
+        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(state, now()), n)));
     }
 
     @GetMapping("/mastery")
@@ -72,12 +83,20 @@ class LearnerQueryController {
             return forward(owner.get(), "/api/v1/learners/{id}/mastery?forwarded=true", learnerId);
         }
         LearnerState state = reader.readLocal(learnerId);
+        LearnerView view = engines.get().view(state, now());
         List<TopicMastery> topics = state.topics().entrySet().stream()
                 .filter(e -> catalog.topic(e.getKey()).isPresent())
-                .map(e -> new TopicMastery(e.getKey(), e.getValue().mastery(), e.getValue().answers()))
+                .map(e -> {
+                    Mastery m = view.masteryDetail(e.getKey());
+                    return new TopicMastery(e.getKey(), m.mean(), m.low(), m.high(), e.getValue().answers());
+                })
                 .sorted(Comparator.comparingDouble(TopicMastery::mastery).thenComparing(TopicMastery::topicId))
                 .toList();
         return ResponseEntity.ok(new MasteryResponse(learnerId, topics));
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
     }
 
     @ExceptionHandler(NotReadyException.class)

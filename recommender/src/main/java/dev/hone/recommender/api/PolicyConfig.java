@@ -1,9 +1,12 @@
 package dev.hone.recommender.api;
 
 import dev.hone.catalog.Catalog;
+import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.policy.QueuePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class PolicyConfig {
@@ -14,7 +17,18 @@ class PolicyConfig {
     }
 
     @Bean
-    QueuePolicy queuePolicy(Catalog catalog) {
-        return new QueuePolicy(catalog);
+    LearnerEngines learnerEngines(ModelSettings settings, Catalog catalog) {
+        return new LearnerEngines(LearnerEngines.loadParams(settings.params()), settings.name(), catalog);
+    }
+
+    @Bean
+    QueuePolicy queuePolicy(Catalog catalog, ModelSettings settings) {
+        return new QueuePolicy(catalog, settings.targetSuccess());
+    }
+
+    /** The API's wall clock: mastery is read "as of now", forgetting included. The model itself has none. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the recommender keeps per learner: a tally per topic, the questions answered last
- * (no immediate repeats) and the event ids seen last (a resent answer changes nothing).
+ * What the recommender keeps per learner: the learner model's state (opaque bytes, written by
+ * the model library), a tally of answers per topic, the questions answered last (no immediate
+ * repeats) and the event ids seen last (a resent answer changes nothing).
  */
-public record LearnerState(Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds) {
+public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions,
+                           List<String> recentEventIds) {
 
     /** How many answered questions the queue keeps away from. */
     public static final int RECENT_QUESTIONS = 20;
@@ -23,7 +25,7 @@ public record LearnerState(Map<String, TopicTally> topics, List<String> recentQu
     }
 
     public static LearnerState empty() {
-        return new LearnerState(Map.of(), List.of(), List.of());
+        return new LearnerState(null, Map.of(), List.of(), List.of());
     }
 
     public boolean hasSeen(String eventId) {
@@ -34,13 +36,13 @@ public record LearnerState(Map<String, TopicTally> topics, List<String> recentQu
         return topics.getOrDefault(topicId, TopicTally.EMPTY);
     }
 
-    /** The state after one more answer touching {@code skills}. */
-    public LearnerState withAnswer(String eventId, String questionId, List<String> skills, double score, boolean correct) {
+    /** The state after one more answer touching {@code skills}, with the model's new state. */
+    LearnerState withAnswer(byte[] nextModel, String eventId, String questionId, List<String> skills, double score, boolean correct) {
         Map<String, TopicTally> next = new LinkedHashMap<>(topics);
         for (String skill : skills) {
             next.put(skill, tally(skill).plus(score, correct));
         }
-        return new LearnerState(next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
+        return new LearnerState(nextModel, next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
                 appendBounded(recentEventIds, eventId, RECENT_EVENTS));
     }
 

@@ -3,6 +3,7 @@ package dev.hone.recommender.streams;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -20,8 +21,13 @@ import java.time.Instant;
 class LearnerProcessor implements Processor<String, byte[], String, Object> {
 
     private final Deserializer<AnswerRecorded> answers = Topics.ANSWERS.valueSerde().deserializer();
+    private final LearnerEngine engine;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, LearnerState> store;
+
+    LearnerProcessor(LearnerEngine engine) {
+        this.engine = engine;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
@@ -50,13 +56,14 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
         if (state.hasSeen(answer.eventId())) {
             return;
         }
-        LearnerState next = state.withAnswer(answer.eventId(), answer.questionId(), answer.skills(), answer.score(), answer.correct());
-        store.put(record.key(), next);
         Instant at = answer.answeredAt() != null ? answer.answeredAt() : Instant.ofEpochMilli(record.timestamp());
+        LearnerState next = engine.apply(state, answer.eventId(), answer.questionId(), answer.skills(), answer.difficulty(),
+                answer.score(), answer.correct(), at.getEpochSecond());
+        store.put(record.key(), next);
         for (String skill : answer.skills()) {
             var tally = next.tally(skill);
-            var change = new MasteryChanged(MasteryChanged.SCHEMA, record.key(), skill, tally.mastery(), tally.answers(),
-                    tally.correct(), answer.eventId(), at);
+            var change = new MasteryChanged(MasteryChanged.SCHEMA, record.key(), skill,
+                    engine.mastery(next, skill, at.getEpochSecond()).mean(), tally.answers(), tally.correct(), answer.eventId(), at);
             context.forward(record.withValue((Object) change).withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()),
                     RecommenderTopology.MASTERY_SINK);
         }

@@ -2,6 +2,7 @@ package dev.hone.recommender.streams;
 
 import dev.hone.events.JsonSerde;
 import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -27,12 +28,13 @@ public final class RecommenderTopology {
     private RecommenderTopology() {
     }
 
-    public static Topology build() {
+    /** The topology; every stream task gets its own engine from {@code engines} (engines are not thread-safe). */
+    public static Topology build(LearnerEngines engines) {
         var learnerStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
         return new Topology()
                 .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
-                .addProcessor(LEARNER_PROCESSOR, LearnerProcessor::new, SOURCE)
+                .addProcessor(LEARNER_PROCESSOR, () -> new LearnerProcessor(engines.create()), SOURCE)
                 .addStateStore(learnerStore, LEARNER_PROCESSOR)
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)

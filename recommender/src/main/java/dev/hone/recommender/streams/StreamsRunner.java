@@ -2,6 +2,7 @@ package dev.hone.recommender.streams;
 
 import dev.hone.events.TopicProvisioner;
 import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerEngines;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,11 +26,13 @@ public class StreamsRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
 
     private final StreamsSettings settings;
+    private final LearnerEngines engines;
     private final int httpPort;
     private volatile KafkaStreams streams;
 
-    StreamsRunner(StreamsSettings settings, ServerProperties server) {
+    StreamsRunner(StreamsSettings settings, LearnerEngines engines, ServerProperties server) {
         this.settings = settings;
+        this.engines = engines;
         this.httpPort = server.getPort() == null ? 8081 : server.getPort();
     }
 
@@ -52,7 +55,7 @@ public class StreamsRunner implements SmartLifecycle {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             new TopicProvisioner(settings.partitions(), settings.replicationFactor()).ensure(admin, Topics.ALL);
         }
-        var app = new KafkaStreams(RecommenderTopology.build(), streamsConfig(settings, httpPort));
+        var app = new KafkaStreams(RecommenderTopology.build(engines), streamsConfig(settings, httpPort));
         // Bad records never get here (they go to the dead-letter topic); what does is a broken
         // deployment or broker, so stop and show it in health rather than retry in a loop.
         app.setUncaughtExceptionHandler(e -> {

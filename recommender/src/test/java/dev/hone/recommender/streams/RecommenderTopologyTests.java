@@ -1,8 +1,10 @@
 package dev.hone.recommender.streams;
 
+import dev.hone.catalog.Catalog;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommenderTopologyTests {
 
+    static final LearnerEngines ENGINES = new LearnerEngines(LearnerEngines.loadParams(null), "elo-pfa", Catalog.bundled());
+
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> answers;
     private TestOutputTopic<String, MasteryChanged> mastery;
@@ -36,7 +40,7 @@ class RecommenderTopologyTests {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "recommender-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("recommender-test").toString());
-        driver = new TopologyTestDriver(RecommenderTopology.build(), props);
+        driver = new TopologyTestDriver(RecommenderTopology.build(ENGINES), props);
         answers = driver.createInputTopic(Topics.ANSWERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         mastery = driver.createOutputTopic(Topics.MASTERY_NAME, Serdes.String().deserializer(), Topics.MASTERY.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DLQ_NAME, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -55,13 +59,28 @@ class RecommenderTopologyTests {
 
         assertThat(changes).extracting(MasteryChanged::topicId).containsExactly("core.gil", "perf.concurrency");
         assertThat(changes).allSatisfy(c -> {
-            assertThat(c.mastery()).isEqualTo(2.0 / 3.0);
+            assertThat(c.mastery()).isBetween(0.0, 1.0);
             assertThat(c.answers()).isEqualTo(1);
             assertThat(c.causedBy()).isEqualTo("e1");
         });
         KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
         assertThat(store.get("ada").tally("core.gil").answers()).isEqualTo(1);
         assertThat(store.get("ada").recentQuestions()).containsExactly("core.gil.q01");
+        assertThat(store.get("ada").model()).isNotEmpty();
+    }
+
+    @Test
+    void rightAnswersRaiseMasteryAndWrongOnesLowerIt() {
+        answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
+        answers.pipeInput("ada", json(answer("e2", "ada", "core.gil.q02", List.of("core.gil"), true)));
+        answers.pipeInput("bob", json(answer("e3", "bob", "core.gil.q01", List.of("core.gil"), false)));
+        answers.pipeInput("bob", json(answer("e4", "bob", "core.gil.q02", List.of("core.gil"), false)));
+
+        List<MasteryChanged> changes = mastery.readValuesToList();
+
+        assertThat(changes.get(1).mastery()).isGreaterThan(changes.get(0).mastery());
+        assertThat(changes.get(3).mastery()).isLessThan(changes.get(2).mastery());
+        assertThat(changes.get(1).mastery()).isGreaterThan(changes.get(3).mastery());
     }
 
     @Test
