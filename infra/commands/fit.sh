@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# hone: fit the learner models' global parameters on an interaction log (model/README.md)
 # ./hone fit ARGS... : runs dev.hone.model.fit.FitCommand from the model module.
 # Invoked from the repository root with HONE_ROOT set; relative paths in ARGS are resolved from the
 # caller's current directory. Builds the model module first if it was never built or its sources changed.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# hone: replay an interaction log through a learner model: AUC, RMSE, log loss, ECE, speed (model/README.md)
 # ./hone replay ARGS... : runs dev.hone.model.replay.ReplayCommand from the model module.
 # Invoked from the repository root with HONE_ROOT set; relative paths in ARGS are resolved from the
 # caller's current directory. Builds the model module first if it was never built or its sources changed.
