@@ -1,5 +1,6 @@
 package dev.hone.analytics.dashboard;
 
+import dev.hone.analytics.clickhouse.SqlFile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
