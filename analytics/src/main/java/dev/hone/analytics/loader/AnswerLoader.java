@@ -77,6 +77,10 @@ public class AnswerLoader implements SmartLifecycle {
     @Override
     public void start() {
         migrations.apply();
+        if (!settings.enabled()) {
+            log.info("hone.loader.enabled=false: serving dashboards only, consuming nothing");
+            return;
+        }
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),

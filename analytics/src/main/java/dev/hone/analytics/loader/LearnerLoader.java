@@ -53,6 +53,9 @@ class LearnerLoader implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-learners",

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param maxRetryBackoff  longest pause between insert attempts
  * @param resendWindow     how far back a resent event id is recognised and dropped (ingest accepts
  *                         answers at most 30 days old)
+ * @param enabled          false: apply the schema but consume nothing (a dashboards-only instance)
  * @param haltAfterInsert  fault injection for the crash test only: halt the JVM after the first
  *                         insert, before its offsets are committed
  */
@@ -28,5 +29,6 @@ public record LoaderSettings(
         @DefaultValue("500ms") Duration retryBackoff,
         @DefaultValue("10s") Duration maxRetryBackoff,
         @DefaultValue("31d") Duration resendWindow,
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("false") boolean haltAfterInsert) {
 }
