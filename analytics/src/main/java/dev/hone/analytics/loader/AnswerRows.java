@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public class AnswerRows {
     /** Every event id answered since {@code since}, streamed to {@code sink}. */
     void recentEventIds(Instant since, Consumer<StoredId> sink) throws SQLException {
         try (Connection c = clickHouse.getConnection(); PreparedStatement ps = c.prepareStatement(RECENT_IDS)) {
-            ps.setTimestamp(1, Timestamp.from(since));
+            ps.setLong(1, since.getEpochSecond());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(new StoredId(rs.getInt(1), rs.getString(2), rs.getLong(3)));

@@ -1,5 +1,6 @@
 package dev.hone.analytics.loader;
 
+import dev.hone.analytics.clickhouse.ClickHouseSettings;
 import dev.hone.analytics.clickhouse.SqlFile;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +21,16 @@ public class LearnerErasure {
     private static final List<String> DELETES = SqlFile.statements("loader/erase_learner.sql");
 
     private final DataSource clickHouse;
+    private final List<String> deletes;
 
-    LearnerErasure(DataSource clickHouse) {
+    LearnerErasure(DataSource clickHouse, ClickHouseSettings settings) {
         this.clickHouse = clickHouse;
+        this.deletes = DELETES.stream().map(sql -> sql.replace("${database}", settings.database())).toList();
     }
 
     public void erase(String learnerId) throws SQLException {
         try (Connection c = clickHouse.getConnection()) {
-            for (String sql : DELETES) {
+            for (String sql : deletes) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, learnerId);
                     ps.execute();
