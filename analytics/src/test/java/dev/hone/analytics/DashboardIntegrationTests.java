@@ -233,6 +233,60 @@ class DashboardIntegrationTests {
         assertThat(response.getBody()).contains("\"field\":\"from\"");
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void pagesLoadWithoutConsoleErrorsDrawChartsFilterAndLinkTheirCsv() throws Exception {
+        try (var browser = new Browser()) {
+            var d = browser.driver;
+            String base = "http://127.0.0.1:" + port;
+
+            d.get(base + "/dashboards/learner/" + id("A") + "?" + RANGE);
+            awaitReady(d);
+            assertThat(canvasDrawn(d, "topics")).isTrue();
+            assertThat(canvasDrawn(d, "weeks")).isTrue();
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot("learner");
+
+            d.get(base + "/dashboards/cohort/" + C1 + "?" + RANGE);
+            awaitReady(d);
+            int allCells = d.findElements(org.openqa.selenium.By.cssSelector("#heat td.cell")).size();
+            assertThat(allCells).isPositive();
+            assertThat(canvasDrawn(d, "trend")).isTrue();
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot("cohort");
+            String csvHref = d.findElement(org.openqa.selenium.By.id("csv")).getAttribute("href");
+            String csv = http.getForObject(csvHref.replace(base, ""), String.class);
+            JsonNode cohortJson = get("/api/v1/dashboards/cohorts/" + C1 + "?" + RANGE);
+            assertThat(csv.lines().count() - 1).isEqualTo(cohortJson.path("cells").size());
+
+            d.get(base + "/dashboards/cohort/" + C1 + "?from=2026-06-08&to=2026-06-14");
+            awaitReady(d);
+            assertThat(d.findElements(org.openqa.selenium.By.cssSelector("#heat td.cell")).size()).as("a filter changes the heat map").isLessThan(allCells);
+
+            d.get(base + "/dashboards/product?" + RANGE);
+            awaitReady(d);
+            assertThat(canvasDrawn(d, "topics")).isTrue();
+            assertThat(canvasDrawn(d, "items")).isTrue();
+            assertThat(d.findElements(org.openqa.selenium.By.cssSelector("#flagged tr")).size()).isGreaterThan(1);
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot("product");
+        }
+    }
+
+    private static void awaitReady(org.openqa.selenium.WebDriver d) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "true".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.body.dataset.ready || ''")));
+    }
+
+    /** True when Chart.js holds a chart with data on the canvas. */
+    private static boolean canvasDrawn(org.openqa.selenium.WebDriver d, String id) {
+        Object n = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const c = Chart.getChart(arguments[0]); return c ? c.data.datasets.reduce((s, ds) => s + ds.data.filter(x => x != null).length, 0) : 0;", id);
+        return ((Number) n).longValue() > 0;
+    }
+
     private JsonNode get(String path) throws Exception {
         var response = http.getForEntity(path, String.class);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
