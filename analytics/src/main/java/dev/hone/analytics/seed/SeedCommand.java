@@ -2,6 +2,7 @@ package dev.hone.analytics.seed;
 
 import dev.hone.analytics.clickhouse.ClickHouseSettings;
 import dev.hone.analytics.clickhouse.Migrations;
+import dev.hone.analytics.clickhouse.SqlFile;
 import dev.hone.analytics.loader.AnswerRows;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
@@ -88,7 +89,7 @@ public final class SeedCommand {
 
     private static void profiles(ClickHouseDataSource dataSource, int learners) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO learners (learner_id, cohort, track, name, version) VALUES (?, ?, ?, ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement(SqlFile.load("loader/insert_learners.sql") + " VALUES (?, ?, ?, ?, ?)")) {
             for (int l = 0; l < learners; l++) {
                 ps.setString(1, "learner-" + l);
                 ps.setString(2, "cohort-" + (l / 100));
