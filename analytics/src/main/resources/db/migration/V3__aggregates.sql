@@ -30,14 +30,14 @@ CREATE TABLE IF NOT EXISTS ${database}.question_week (
     week Date,
     answers AggregateFunction(count),
     correct AggregateFunction(sum, UInt8),
-    time_ms AggregateFunction(quantile(0.5), UInt32)
+    time_ms AggregateFunction(quantileTDigest(0.5), UInt32)
 ) ENGINE = AggregatingMergeTree()
 PARTITION BY toYYYYMM(week)
 ORDER BY (question_id, topic_id, difficulty, week);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.question_week_mv TO ${database}.question_week AS
 SELECT question_id, topic_id, difficulty, toMonday(answered_at) AS week,
-       countState() AS answers, sumState(correct) AS correct, quantileState(0.5)(response_ms) AS time_ms
+       countState() AS answers, sumState(correct) AS correct, quantileTDigestState(0.5)(response_ms) AS time_ms
 FROM ${database}.answers
 GROUP BY question_id, topic_id, difficulty, week;
 

@@ -46,9 +46,12 @@ import static org.assertj.core.api.Assertions.within;
 class DashboardIntegrationTests {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final Instant W1 = Instant.parse("2026-06-02T10:00:00Z");
-    static final Instant W2 = Instant.parse("2026-06-09T10:00:00Z");
-    static final String RANGE = "from=2026-06-01&to=2026-06-14";
+    /** Eight weeks ago (a Monday), so the data stays inside the default range and far from "recent". */
+    static final java.time.LocalDate MONDAY1 = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(8);
+    static final Instant W1 = MONDAY1.plusDays(1).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+    static final Instant W2 = W1.plus(Duration.ofDays(7));
+    static final String RANGE = "from=" + MONDAY1 + "&to=" + MONDAY1.plusDays(13);
     static final String C1 = "c1-" + RUN;
     static final String C3 = "c3-" + RUN;
 
@@ -66,6 +69,8 @@ class DashboardIntegrationTests {
     JdbcTemplate clickHouse;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    dev.hone.analytics.dashboard.DiscriminationSnapshot snapshot;
     final ObjectMapper json = new ObjectMapper();
 
     Question qa;
@@ -124,7 +129,7 @@ class DashboardIntegrationTests {
         assertThat(view.path("topics").get(1).path("answers").asLong()).isEqualTo(2);
         assertThat(view.path("topics").get(1).path("accuracy").asDouble()).isEqualTo(1.0);
         assertThat(view.path("weeks")).hasSize(2);
-        assertThat(view.path("weeks").get(0).path("week").asText()).isEqualTo("2026-06-01");
+        assertThat(view.path("weeks").get(0).path("week").asText()).isEqualTo(MONDAY1.toString());
         assertThat(view.path("weeks").get(0).path("answers").asLong()).isEqualTo(2);
         assertThat(view.path("weeks").get(1).path("answers").asLong()).isEqualTo(1);
         assertThat(view.path("practiseNext").get(0).asText()).isEqualTo(t2);
@@ -180,6 +185,18 @@ class DashboardIntegrationTests {
         assertThat(key.path("key").asBoolean()).isTrue();
         assertThat(key.path("share").asDouble()).isEqualTo(0.5);
         assertThat(option(a, TestData.distractor(qa)).path("share").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void theDefaultViewReadsTheDiscriminationSnapshotAndSaysHowOldItIs() throws Exception {
+        snapshot.refresh();
+
+        JsonNode view = get("/api/v1/dashboards/questions");
+
+        assertThat(view.path("discriminationAsOf").isNull()).isFalse();
+        assertThat(question(view, qa.id()).path("discrimination").asDouble()).isCloseTo(Math.sqrt(0.5), within(1e-3));
+        assertThat(question(view, qb.id()).path("discrimination").asDouble()).isCloseTo(0.0, within(1e-6));
+        assertThat(get("/api/v1/dashboards/questions?" + RANGE).path("discriminationAsOf").isNull()).isTrue();
     }
 
     @Test
@@ -261,7 +278,7 @@ class DashboardIntegrationTests {
             JsonNode cohortJson = get("/api/v1/dashboards/cohorts/" + C1 + "?" + RANGE);
             assertThat(csv.lines().count() - 1).isEqualTo(cohortJson.path("cells").size());
 
-            d.get(base + "/dashboards/cohort/" + C1 + "?from=2026-06-08&to=2026-06-14");
+            d.get(base + "/dashboards/cohort/" + C1 + "?from=" + MONDAY1.plusDays(7) + "&to=" + MONDAY1.plusDays(13));
             awaitReady(d);
             assertThat(d.findElements(org.openqa.selenium.By.cssSelector("#heat td.cell")).size()).as("a filter changes the heat map").isLessThan(allCells);
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * whole weeks (Monday of {@code from} to the end of {@code to}'s week) so the weekly views and
  * the raw answers agree.
  */
-record DashboardFilter(String cohort, String track, LocalDate from, LocalDate to) {
+record DashboardFilter(String cohort, String track, LocalDate from, LocalDate to, boolean defaultRange) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
@@ -23,7 +23,8 @@ record DashboardFilter(String cohort, String track, LocalDate from, LocalDate to
         if (start.isAfter(end)) {
             throw new IllegalArgumentException("from: must not be after to");
         }
-        return new DashboardFilter(id("cohort", cohort), id("track", track), start, end);
+        boolean defaultRange = (from == null || from.isBlank()) && (to == null || to.isBlank());
+        return new DashboardFilter(id("cohort", cohort), id("track", track), start, end, defaultRange);
     }
 
     static String id(String field, String value) {
@@ -54,6 +55,11 @@ record DashboardFilter(String cohort, String track, LocalDate from, LocalDate to
     /** Exclusive: the Monday after {@code to}'s week. */
     LocalDate weekEnd() {
         return to.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1);
+    }
+
+    /** No cohort, no track, no explicit dates: what the background snapshots are computed for. */
+    boolean isDefault() {
+        return isUnfiltered() && defaultRange;
     }
 
     boolean isUnfiltered() {

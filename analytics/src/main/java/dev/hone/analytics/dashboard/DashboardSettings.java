@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lowDiscrimination    flag: point-biserial below this
  * @param rareDistractor       flag: a distractor chosen by fewer than this share of answers
  * @param minFlagAnswers       questions with fewer answers are not flagged
+ * @param discriminationRefresh how often the discrimination snapshot of the default view is recomputed
  */
 @ConfigurationProperties("hone.dashboards")
 public record DashboardSettings(
@@ -34,5 +35,6 @@ public record DashboardSettings(
         @DefaultValue("0.2") double tooHard,
         @DefaultValue("0.1") double lowDiscrimination,
         @DefaultValue("0.02") double rareDistractor,
-        @DefaultValue("20") int minFlagAnswers) {
+        @DefaultValue("20") int minFlagAnswers,
+        @DefaultValue("10m") java.time.Duration discriminationRefresh) {
 }

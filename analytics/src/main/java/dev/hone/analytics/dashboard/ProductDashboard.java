@@ -33,10 +33,12 @@ class ProductDashboard {
 
     private final NamedParameterJdbcTemplate clickHouse;
     private final Catalog catalog;
+    private final DiscriminationSnapshot snapshot;
 
-    ProductDashboard(NamedParameterJdbcTemplate clickHouse, Catalog catalog) {
+    ProductDashboard(NamedParameterJdbcTemplate clickHouse, Catalog catalog, DiscriminationSnapshot snapshot) {
         this.clickHouse = clickHouse;
         this.catalog = catalog;
+        this.snapshot = snapshot;
     }
 
     record TopicRow(String topicId, String topicName, int difficulty, long answers, long correct, Double accuracy, Double medianMs) {
@@ -56,7 +58,9 @@ class ProductDashboard {
                        Double medianMs, List<OptionShare> options) {
     }
 
-    record Questions(String cohort, String track, LocalDate from, LocalDate to, List<QuestionRow> questions) implements Tabular {
+    /** {@code discriminationAsOf}: when the snapshot the discrimination comes from was computed; null when computed live. */
+    record Questions(String cohort, String track, LocalDate from, LocalDate to, java.time.Instant discriminationAsOf,
+                     List<QuestionRow> questions) implements Tabular {
         @Override
         public List<QuestionRow> rows() {
             return questions;
@@ -76,10 +80,15 @@ class ProductDashboard {
 
     Questions questions(DashboardFilter filter) {
         var params = filter.params();
+        var latest = filter.isDefault() ? snapshot.latest() : null;
         Map<String, Double> discrimination = new HashMap<>();
-        clickHouse.query(DISCRIMINATION, params, rs -> {
-            discrimination.put(rs.getString("question_id"), Rates.finite(rs.getDouble("discrimination")));
-        });
+        if (latest != null) {
+            discrimination.putAll(latest.byQuestion());
+        } else {
+            clickHouse.query(DISCRIMINATION, params, rs -> {
+                discrimination.put(rs.getString("question_id"), Rates.finite(rs.getDouble("discrimination")));
+            });
+        }
         Map<String, Map<String, Long>> chosen = new HashMap<>();
         clickHouse.query(filter.isUnfiltered() ? OPTIONS_ALL : OPTIONS_FILTERED, params, rs -> {
             chosen.computeIfAbsent(rs.getString("question_id"), q -> new HashMap<>()).put(rs.getString("option_id"), rs.getLong("chosen"));
@@ -91,7 +100,7 @@ class ProductDashboard {
                     Rates.share(rs.getLong("correct"), answers), discrimination.get(id), Rates.finite(rs.getDouble("median_ms")),
                     options(id, answers, chosen.getOrDefault(id, Map.of())));
         });
-        return new Questions(filter.cohort(), filter.track(), filter.from(), filter.to(), rows);
+        return new Questions(filter.cohort(), filter.track(), filter.from(), filter.to(), latest == null ? null : latest.computedAt(), rows);
     }
 
     /** Every option of the question in the bank (also those never chosen), else the ones seen. */
