@@ -1,6 +1,8 @@
 -- One row per accepted answer, as it arrived on hone.answers.v1.
 -- kafka_partition/kafka_offset make the loader an exactly-once sink: after a crash it resumes
 -- after the highest offset ClickHouse holds for each partition, so nothing is inserted twice.
+-- Partitioned by month; ordered by learner first because every coach and learner dashboard
+-- filters by learner (a cohort or track is a set of learners, joined from `learners` at query time).
 -- ${database} is the configured database (the legacy driver runs DDL outside the URL's database).
 -- Valid on ClickHouse 18.16 (no DateTime64, no TTL) and on current ClickHouse.
 CREATE TABLE IF NOT EXISTS ${database}.answers (

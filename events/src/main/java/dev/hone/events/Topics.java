@@ -21,6 +21,10 @@ public final class Topics {
     public static final Topic<String, MasteryChanged> MASTERY =
             new Topic<>(MASTERY_NAME, Serdes.String(), JsonSerde.of(MasteryChanged.class));
 
+    /** Learner profiles keyed by learnerId (compacted); a null value is an erasure tombstone. */
+    public static final Topic<String, LearnerProfile> LEARNERS =
+            new Topic<>(LEARNERS_NAME, Serdes.String(), JsonSerde.of(LearnerProfile.class));
+
     /** Every topic `./hone up` creates, with whether it is compacted. */
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(ANSWERS_NAME, false),

@@ -43,4 +43,16 @@ class JsonSerdeTests {
         assertThat(answer.eventId()).isEqualTo("e");
         assertThat(answer.skills()).isEmpty();
     }
+
+    @Test
+    void aLearnerProfileSurvivesTheRoundTripAndATombstoneStaysNull() {
+        var profile = new LearnerProfile(LearnerProfile.SCHEMA, "ada", "2026-spring", "web", null);
+        var serde = Topics.LEARNERS.valueSerde();
+
+        byte[] bytes = serde.serializer().serialize(Topics.LEARNERS_NAME, profile);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("name");
+        assertThat(serde.deserializer().deserialize(Topics.LEARNERS_NAME, bytes)).isEqualTo(profile);
+        assertThat(serde.deserializer().deserialize(Topics.LEARNERS_NAME, null)).isNull();
+    }
 }

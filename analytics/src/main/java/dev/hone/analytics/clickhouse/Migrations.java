@@ -36,7 +36,7 @@ public class Migrations {
 
     private final ClickHouseSettings settings;
 
-    Migrations(ClickHouseSettings settings) {
+    public Migrations(ClickHouseSettings settings) {
         this.settings = settings;
     }
 

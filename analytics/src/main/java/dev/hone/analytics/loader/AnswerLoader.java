@@ -2,6 +2,7 @@ package dev.hone.analytics.loader;
 
 import dev.hone.analytics.clickhouse.Migrations;
 import dev.hone.events.AnswerRecorded;
+import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,18 +23,25 @@ import org.springframework.stereotype.Component;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Kafka -> ClickHouse. Batches by size and by time, inserts a batch, and commits its offsets
- * only after ClickHouse acknowledged it. If the process dies between the insert and the
- * commit, the next owner of the partition starts after the highest offset ClickHouse holds,
- * so no row is inserted twice. While ClickHouse is down it keeps the batch, stops fetching,
- * retries with back-off and reports itself unhealthy.
+ * Kafka -> ClickHouse for answers and mastery changes. Batches by size and by time, inserts a
+ * batch, and commits its offsets only after ClickHouse acknowledged it. Exactly once:
+ * <ul>
+ *   <li>a redelivered batch: every row carries its partition and offset, and the owner of a
+ *       partition starts after the highest offset ClickHouse holds, so a crash between insert and
+ *       commit inserts nothing twice;</li>
+ *   <li>a resent event (same eventId at a new offset): dropped by {@link SeenEvents}, seeded from
+ *       ClickHouse when a partition is assigned.</li>
+ * </ul>
+ * While ClickHouse is down it keeps the batch, pauses fetching, retries with back-off and reports
+ * itself unhealthy; it catches up when ClickHouse returns.
  */
 @Component
 public class AnswerLoader implements SmartLifecycle {
@@ -41,34 +49,45 @@ public class AnswerLoader implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AnswerLoader.class);
 
     private final LoaderSettings settings;
-    private final AnswerRows rows;
+    private final AnswerRows answers;
+    private final MasteryRows mastery;
     private final Migrations migrations;
     private final LoaderHealth health;
     private final Counter loaded;
+    private final Counter resent;
     private final Counter unreadable;
+    private final SeenEvents seen;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    AnswerLoader(LoaderSettings settings, AnswerRows rows, Migrations migrations, LoaderHealth health, MeterRegistry meters) {
+    AnswerLoader(LoaderSettings settings, AnswerRows answers, MasteryRows mastery, Migrations migrations,
+                 LoaderHealth health, MeterRegistry meters) {
         this.settings = settings;
-        this.rows = rows;
+        this.answers = answers;
+        this.mastery = mastery;
         this.migrations = migrations;
         this.health = health;
         this.loaded = meters.counter("hone.loader.rows");
+        this.resent = meters.counter("hone.loader.resent");
         this.unreadable = meters.counter("hone.loader.unreadable");
+        this.seen = new SeenEvents(settings.resendWindow());
     }
 
     @Override
     public void start() {
         migrations.apply();
+        if (!settings.enabled()) {
+            log.info("hone.loader.enabled=false: serving dashboards only, consuming nothing");
+            return;
+        }
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize()),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchSize(), 10_000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         thread = new Thread(this::run, "answer-loader");
@@ -98,20 +117,18 @@ public class AnswerLoader implements SmartLifecycle {
     }
 
     private void run() {
-        var batch = new Batch();
+        var batch = new LoaderBatch();
         try (KafkaConsumer<String, byte[]> c = consumer) {
-            c.subscribe(List.of(Topics.ANSWERS_NAME), new ResumeFromClickHouse(c, batch));
+            c.subscribe(List.of(Topics.ANSWERS_NAME, Topics.MASTERY_NAME), new ResumeFromClickHouse(c, batch));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
-                    batch.add(record);
+                    add(batch, record);
                 }
-                if (batch.isFull(settings.batchSize()) || batch.isOlderThan(settings.maxBatchWait())) {
+                if (batch.size() >= settings.batchSize() || batch.isOlderThan(settings.maxBatchWait())) {
                     flush(c, batch);
                 }
             }
-            if (!batch.isEmpty()) {
-                flush(c, batch);
-            }
+            flush(c, batch);
         } catch (WakeupException e) {
             if (running) {
                 log.error("loader woken unexpectedly", e);
@@ -122,31 +139,55 @@ public class AnswerLoader implements SmartLifecycle {
         }
     }
 
+    private void add(LoaderBatch batch, ConsumerRecord<String, byte[]> record) {
+        batch.advance(record);
+        try {
+            if (record.topic().equals(Topics.ANSWERS_NAME)) {
+                AnswerRecorded a = Topics.ANSWERS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                if (a != null && a.eventId() != null && a.learnerId() != null && a.answeredAt() != null) {
+                    if (seen.firstTime(record.partition(), a.eventId(), a.answeredAt())) {
+                        batch.answers().add(new AnswerRows.Row(a, record.partition(), record.offset()));
+                    } else {
+                        resent.increment();
+                    }
+                    return;
+                }
+            } else {
+                MasteryChanged m = Topics.MASTERY.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                if (m != null && m.learnerId() != null && m.topicId() != null && m.at() != null) {
+                    batch.mastery().add(new MasteryRows.Row(m, record.partition(), record.offset()));
+                    return;
+                }
+            }
+        } catch (SerializationException e) {
+            log.debug("unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        }
+        // the recommender routes unreadable records to the dead-letter topic; the loader only skips them
+        unreadable.increment();
+    }
+
     /** Inserts until ClickHouse accepts, then commits. Fetching is paused meanwhile. */
-    private void flush(KafkaConsumer<String, byte[]> c, Batch batch) {
+    private void flush(KafkaConsumer<String, byte[]> c, LoaderBatch batch) {
         if (batch.isEmpty()) {
             batch.restart();
             return;
         }
         Duration backoff = settings.retryBackoff();
         Collection<TopicPartition> paused = List.of();
-        while (true) {
-            try {
-                rows.insert(batch.rows());
-                break;
-            } catch (SQLException e) {
-                health.failed("insert failed: " + e.getMessage());
-                log.warn("ClickHouse insert of {} rows failed ({}); retrying in {} ms", batch.size(), e.getMessage(), backoff.toMillis());
-                if (paused.isEmpty()) {
-                    paused = c.assignment();
-                    c.pause(paused);
-                }
-                c.poll(backoff); // paused: keeps the group membership alive without fetching
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
-                if (!running) {
-                    return;
-                }
+        while (!insert(batch)) {
+            if (paused.isEmpty()) {
+                paused = c.assignment();
+                c.pause(paused);
             }
+            c.poll(backoff); // paused: keeps the group membership alive without fetching
+            backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
+            if (!running) {
+                return;
+            }
+        }
+        if (settings.haltAfterInsert()) {
+            log.warn("hone.loader.halt-after-insert: halting between insert and commit, as the crash test asks");
+            Runtime.getRuntime().halt(3);
         }
         c.commitSync(batch.nextOffsets());
         loaded.increment(batch.size());
@@ -154,75 +195,39 @@ public class AnswerLoader implements SmartLifecycle {
         if (!paused.isEmpty()) {
             c.resume(paused);
         }
+        seen.expire(Instant.now());
         batch.restart();
     }
 
-    /** Rows waiting to be inserted, with the offsets to commit after them. */
-    private final class Batch {
-        private final List<AnswerRows.Row> rows = new ArrayList<>();
-        private final Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        private long startedAt = System.nanoTime();
-
-        void add(ConsumerRecord<String, byte[]> record) {
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            try {
-                AnswerRecorded answer = Topics.ANSWERS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                if (answer != null && answer.eventId() != null && answer.learnerId() != null && answer.answeredAt() != null) {
-                    rows.add(new AnswerRows.Row(answer, record.partition(), record.offset()));
-                    return;
+    /** One attempt; each table is inserted at most once per batch, so a retry after a partial failure doubles nothing. */
+    private boolean insert(LoaderBatch batch) {
+        try {
+            if (!batch.answersStored()) {
+                if (!batch.answers().isEmpty()) {
+                    answers.insert(batch.answers());
                 }
-            } catch (SerializationException e) {
-                log.debug("unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
+                batch.answersStored(true);
             }
-            // the recommender routes unreadable records to the dead-letter topic; the loader only skips them
-            unreadable.increment();
-        }
-
-        List<AnswerRows.Row> rows() {
-            return rows;
-        }
-
-        int size() {
-            return rows.size();
-        }
-
-        boolean isEmpty() {
-            return rows.isEmpty() && next.isEmpty();
-        }
-
-        boolean isFull(int max) {
-            return rows.size() >= max;
-        }
-
-        boolean isOlderThan(Duration wait) {
-            return System.nanoTime() - startedAt >= wait.toNanos();
-        }
-
-        Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
-            return next;
-        }
-
-        void dropPartitions(Collection<TopicPartition> revoked) {
-            rows.removeIf(r -> revoked.contains(new TopicPartition(Topics.ANSWERS_NAME, r.partition())));
-            revoked.forEach(next::remove);
-        }
-
-        void restart() {
-            rows.clear();
-            next.clear();
-            startedAt = System.nanoTime();
+            if (!batch.mastery().isEmpty()) {
+                mastery.insert(batch.mastery());
+            }
+            return true;
+        } catch (SQLException e) {
+            health.failed("insert failed: " + e.getMessage());
+            log.warn("ClickHouse insert of {} rows failed ({}); retrying", batch.size(), e.getMessage());
+            return false;
         }
     }
 
-    /** Where ClickHouse is, asked until it answers: consuming without knowing could insert rows twice. */
-    private Map<Integer, Long> storedPositions() {
+    /** Asks ClickHouse until it answers: consuming without knowing where it stands could insert rows twice. */
+    private <T> T fromClickHouse(String what, SqlCall<T> call) {
         Duration backoff = settings.retryBackoff();
         while (true) {
             try {
-                return rows.highestOffsets();
+                return call.run();
             } catch (SQLException e) {
-                health.failed("cannot read the loader's position from ClickHouse: " + e.getMessage());
-                log.warn("cannot read positions from ClickHouse ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+                health.failed("cannot read " + what + " from ClickHouse: " + e.getMessage());
+                log.warn("cannot read {} from ClickHouse ({}); retrying in {} ms", what, e.getMessage(), backoff.toMillis());
                 if (!running) {
                     throw new WakeupException();
                 }
@@ -237,12 +242,17 @@ public class AnswerLoader implements SmartLifecycle {
         }
     }
 
-    /** On assignment, skips what ClickHouse already holds (inserted, but not committed before a crash). */
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** On assignment, skips what ClickHouse already holds and learns the event ids it stored recently. */
     private final class ResumeFromClickHouse implements ConsumerRebalanceListener {
         private final KafkaConsumer<String, byte[]> consumer;
-        private final Batch batch;
+        private final LoaderBatch batch;
 
-        ResumeFromClickHouse(KafkaConsumer<String, byte[]> consumer, Batch batch) {
+        ResumeFromClickHouse(KafkaConsumer<String, byte[]> consumer, LoaderBatch batch) {
             this.consumer = consumer;
             this.batch = batch;
         }
@@ -251,6 +261,7 @@ public class AnswerLoader implements SmartLifecycle {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // rows of revoked partitions are re-read by their next owner from the committed offset
             batch.dropPartitions(partitions);
+            partitions.stream().filter(tp -> tp.topic().equals(Topics.ANSWERS_NAME)).forEach(tp -> seen.forget(tp.partition()));
         }
 
         @Override
@@ -258,16 +269,34 @@ public class AnswerLoader implements SmartLifecycle {
             if (partitions.isEmpty()) {
                 return;
             }
-            Map<Integer, Long> stored = storedPositions();
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+            Map<Integer, Long> storedAnswers = fromClickHouse("the answers' position", answers::highestOffsets);
+            Map<Integer, Long> storedMastery = fromClickHouse("the mastery position", mastery::highestOffsets);
+            Set<Integer> answerPartitions = new HashSet<>();
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
             for (TopicPartition tp : partitions) {
-                Long highest = stored.get(tp.partition());
+                boolean isAnswers = tp.topic().equals(Topics.ANSWERS_NAME);
+                if (isAnswers) {
+                    answerPartitions.add(tp.partition());
+                }
+                Long highest = (isAnswers ? storedAnswers : storedMastery).get(tp.partition());
                 OffsetAndMetadata done = committed.get(tp);
                 if (highest != null && (done == null || done.offset() <= highest)) {
                     consumer.seek(tp, highest + 1);
                     log.info("{}: resuming after offset {} found in ClickHouse", tp, highest);
                 }
             }
+            if (!answerPartitions.isEmpty()) {
+                answerPartitions.forEach(seen::forget);
+                fromClickHouse("recent event ids", () -> {
+                    answers.recentEventIds(seen.windowStart(Instant.now()), id -> {
+                        if (answerPartitions.contains(id.partition())) {
+                            seen.remember(id.partition(), id.eventId(), id.day());
+                        }
+                    });
+                    return null;
+                });
+            }
+            health.ok();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hone.analytics.loader;
 
+import dev.hone.analytics.clickhouse.SqlFile;
 import dev.hone.events.AnswerRecorded;
 import org.springframework.stereotype.Component;
 
@@ -8,53 +9,46 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Writes answers to the ClickHouse {@code answers} table and reads back how far it got. */
 @Component
-class AnswerRows {
+public class AnswerRows {
 
-    private static final String INSERT = "INSERT INTO answers (event_id, learner_id, question_id, topic_id, kind, difficulty, "
-            + "correct, score, chosen_options, response_ms, answered_at, recorded_at, kafka_partition, kafka_offset) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String HIGHEST_OFFSETS = "SELECT kafka_partition, max(kafka_offset) FROM answers GROUP BY kafka_partition";
+    private static final String INSERT = SqlFile.load("loader/insert_answers.sql");
+    private static final String HIGHEST_OFFSETS = SqlFile.load("loader/answers_highest_offsets.sql");
+    private static final String RECENT_IDS = SqlFile.load("loader/recent_event_ids.sql");
 
     private final DataSource clickHouse;
 
-    AnswerRows(DataSource clickHouse) {
+    public AnswerRows(DataSource clickHouse) {
         this.clickHouse = clickHouse;
     }
 
     /** One answer with where it came from in Kafka. */
-    record Row(AnswerRecorded answer, int partition, long offset) {
+    public record Row(AnswerRecorded answer, int partition, long offset) {
     }
 
-    /** Inserts the batch as one INSERT; ClickHouse acknowledges it whole or not at all. */
-    void insert(List<Row> rows) throws SQLException {
-        try (Connection c = clickHouse.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Row row : rows) {
-                AnswerRecorded a = row.answer();
-                ps.setString(1, a.eventId());
-                ps.setString(2, a.learnerId());
-                ps.setString(3, a.questionId());
-                ps.setString(4, a.topicId());
-                ps.setString(5, a.kind());
-                ps.setInt(6, a.difficulty());
-                ps.setInt(7, a.correct() ? 1 : 0);
-                ps.setFloat(8, (float) a.score());
-                ps.setArray(9, c.createArrayOf("String", a.chosenOptions().toArray()));
-                ps.setLong(10, a.responseMs());
-                ps.setTimestamp(11, Timestamp.from(a.answeredAt()));
-                ps.setTimestamp(12, Timestamp.from(a.recordedAt() != null ? a.recordedAt() : a.answeredAt()));
-                ps.setInt(13, row.partition());
-                ps.setLong(14, row.offset());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    /** An event id already stored, with its partition and the day it was answered (epoch day). */
+    record StoredId(int partition, String eventId, long day) {
+    }
+
+    /** Inserts the rows as one streamed INSERT; ClickHouse acknowledges it whole or not at all. */
+    public void insert(List<Row> rows) throws SQLException {
+        var tsv = new Tsv();
+        for (Row row : rows) {
+            AnswerRecorded a = row.answer();
+            Instant recorded = a.recordedAt() != null ? a.recordedAt() : a.answeredAt();
+            tsv.text(a.eventId()).text(a.learnerId()).text(a.questionId()).text(a.topicId()).text(a.kind())
+                    .number(a.difficulty()).number(a.correct() ? 1 : 0).decimal(a.score()).array(a.chosenOptions())
+                    .number(Math.max(0, Math.min(a.responseMs(), 0xFFFF_FFFFL))).time(a.answeredAt()).time(recorded)
+                    .number(row.partition()).number(row.offset()).end();
         }
+        StreamInsert.send(clickHouse, INSERT, tsv);
     }
 
     /** The highest Kafka offset stored per partition of hone.answers.v1. */
@@ -67,5 +61,17 @@ class AnswerRows {
             }
         }
         return offsets;
+    }
+
+    /** Every event id answered since {@code since}, streamed to {@code sink}. */
+    void recentEventIds(Instant since, Consumer<StoredId> sink) throws SQLException {
+        try (Connection c = clickHouse.getConnection(); PreparedStatement ps = c.prepareStatement(RECENT_IDS)) {
+            ps.setLong(1, since.getEpochSecond());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new StoredId(rs.getInt(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,123 @@
+package dev.hone.analytics.dashboard;
+
+import dev.hone.analytics.clickhouse.SqlFile;
+import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Question;
+import dev.hone.catalog.QuestionOption;
+import dev.hone.catalog.Topic;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The product dashboard: per topic accuracy and median time by difficulty; per question the
+ * proportion correct (p-value), point-biserial discrimination, median time and the share of
+ * each option. Without a cohort or track filter it reads the per-question views; with one, the
+ * answers of that cohort's or track's learners.
+ */
+@Component
+class ProductDashboard {
+
+    private static final String TOPICS_ALL = SqlFile.load("dashboard/topics_all.sql");
+    private static final String TOPICS_FILTERED = SqlFile.load("dashboard/topics_filtered.sql");
+    private static final String QUESTIONS_ALL = SqlFile.load("dashboard/questions_all.sql");
+    private static final String QUESTIONS_FILTERED = SqlFile.load("dashboard/questions_filtered.sql");
+    private static final String OPTIONS_ALL = SqlFile.load("dashboard/options_all.sql");
+    private static final String OPTIONS_FILTERED = SqlFile.load("dashboard/options_filtered.sql");
+    private static final String DISCRIMINATION = SqlFile.load("dashboard/discrimination.sql");
+
+    private final NamedParameterJdbcTemplate clickHouse;
+    private final Catalog catalog;
+    private final DiscriminationSnapshot snapshot;
+
+    ProductDashboard(NamedParameterJdbcTemplate clickHouse, Catalog catalog, DiscriminationSnapshot snapshot) {
+        this.clickHouse = clickHouse;
+        this.catalog = catalog;
+        this.snapshot = snapshot;
+    }
+
+    record TopicRow(String topicId, String topicName, int difficulty, long answers, long correct, Double accuracy, Double medianMs) {
+    }
+
+    record Topics(String cohort, String track, LocalDate from, LocalDate to, List<TopicRow> topics) implements Tabular {
+        @Override
+        public List<TopicRow> rows() {
+            return topics;
+        }
+    }
+
+    record OptionShare(String optionId, boolean key, long chosen, Double share) {
+    }
+
+    record QuestionRow(String questionId, String topicId, int difficulty, long answers, Double pValue, Double discrimination,
+                       Double medianMs, List<OptionShare> options) {
+    }
+
+    /** {@code discriminationAsOf}: when the snapshot the discrimination comes from was computed; null when computed live. */
+    record Questions(String cohort, String track, LocalDate from, LocalDate to, java.time.Instant discriminationAsOf,
+                     List<QuestionRow> questions) implements Tabular {
+        @Override
+        public List<QuestionRow> rows() {
+            return questions;
+        }
+    }
+
+    Topics topics(DashboardFilter filter) {
+        List<TopicRow> rows = clickHouse.query(filter.isUnfiltered() ? TOPICS_ALL : TOPICS_FILTERED, filter.params(), (rs, i) -> {
+            String id = rs.getString("topic_id");
+            long answers = rs.getLong("answers");
+            long correct = rs.getLong("correct");
+            return new TopicRow(id, catalog.topic(id).map(Topic::name).orElse(id), rs.getInt("difficulty"), answers, correct,
+                    Rates.share(correct, answers), Rates.finite(rs.getDouble("median_ms")));
+        });
+        return new Topics(filter.cohort(), filter.track(), filter.from(), filter.to(), rows);
+    }
+
+    Questions questions(DashboardFilter filter) {
+        var params = filter.params();
+        var latest = filter.isDefault() ? snapshot.latest() : null;
+        Map<String, Double> discrimination = new HashMap<>();
+        if (latest != null) {
+            discrimination.putAll(latest.byQuestion());
+        } else {
+            clickHouse.query(DISCRIMINATION, params, rs -> {
+                discrimination.put(rs.getString("question_id"), Rates.finite(rs.getDouble("discrimination")));
+            });
+        }
+        Map<String, Map<String, Long>> chosen = new HashMap<>();
+        clickHouse.query(filter.isUnfiltered() ? OPTIONS_ALL : OPTIONS_FILTERED, params, rs -> {
+            chosen.computeIfAbsent(rs.getString("question_id"), q -> new HashMap<>()).put(rs.getString("option_id"), rs.getLong("chosen"));
+        });
+        List<QuestionRow> rows = clickHouse.query(filter.isUnfiltered() ? QUESTIONS_ALL : QUESTIONS_FILTERED, params, (rs, i) -> {
+            String id = rs.getString("question_id");
+            long answers = rs.getLong("answers");
+            return new QuestionRow(id, rs.getString("topic_id"), rs.getInt("difficulty"), answers,
+                    Rates.share(rs.getLong("correct"), answers), discrimination.get(id), Rates.finite(rs.getDouble("median_ms")),
+                    options(id, answers, chosen.getOrDefault(id, Map.of())));
+        });
+        return new Questions(filter.cohort(), filter.track(), filter.from(), filter.to(), latest == null ? null : latest.computedAt(), rows);
+    }
+
+    /** Every option of the question in the bank (also those never chosen), else the ones seen. */
+    private List<OptionShare> options(String questionId, long answers, Map<String, Long> chosen) {
+        var shares = new ArrayList<OptionShare>();
+        var question = catalog.question(questionId);
+        List<String> keyed = question.map(q -> q.answer() == null ? List.<String>of() : q.answer().keyedOptionIds()).orElse(List.of());
+        List<String> ids = question.filter(q -> q.kind().hasOptions()).map(q -> q.options().stream().map(QuestionOption::id).toList())
+                .orElseGet(() -> chosen.keySet().stream().sorted().toList());
+        for (String id : ids) {
+            long n = chosen.getOrDefault(id, 0L);
+            shares.add(new OptionShare(id, keyed.contains(id), n, Rates.share(n, answers)));
+        }
+        return shares;
+    }
+
+    static boolean hasOptions(Question q) {
+        return q.kind().hasOptions();
+    }
+}

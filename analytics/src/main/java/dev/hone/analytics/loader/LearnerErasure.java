@@ -1,0 +1,41 @@
+package dev.hone.analytics.loader;
+
+import dev.hone.analytics.clickhouse.ClickHouseSettings;
+import dev.hone.analytics.clickhouse.SqlFile;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Deletes a learner's rows from every table that names them ({@code ALTER TABLE ... DELETE}, a
+ * mutation ClickHouse applies in the background). The per-question aggregates hold no learner
+ * id and keep the erased learner's anonymous contribution.
+ */
+@Component
+public class LearnerErasure {
+
+    private static final List<String> DELETES = SqlFile.statements("loader/erase_learner.sql");
+
+    private final DataSource clickHouse;
+    private final List<String> deletes;
+
+    LearnerErasure(DataSource clickHouse, ClickHouseSettings settings) {
+        this.clickHouse = clickHouse;
+        this.deletes = DELETES.stream().map(sql -> sql.replace("${database}", settings.database())).toList();
+    }
+
+    public void erase(String learnerId) throws SQLException {
+        try (Connection c = clickHouse.getConnection()) {
+            for (String sql : deletes) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, learnerId);
+                    ps.execute();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.hone.analytics.loader;
+
+import dev.hone.analytics.clickhouse.SqlFile;
+import dev.hone.events.LearnerProfile;
+import dev.hone.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * hone.learners.v1 -> the {@code learners} dimension. The latest profile per learner wins
+ * (ReplacingMergeTree with the Kafka offset as version), so replaying is harmless and this
+ * consumer is at-least-once by design; a tombstone erases the learner's rows everywhere.
+ */
+@Component
+class LearnerLoader implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LearnerLoader.class);
+    private static final String INSERT = SqlFile.load("loader/insert_learners.sql");
+
+    private final LoaderSettings settings;
+    private final DataSource clickHouse;
+    private final LearnerErasure erasure;
+    private final AnswerLoader answers;
+    private final LoaderHealth health;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    LearnerLoader(LoaderSettings settings, DataSource clickHouse, LearnerErasure erasure, AnswerLoader answers, LoaderHealth health) {
+        this.settings = settings;
+        this.clickHouse = clickHouse;
+        this.erasure = erasure;
+        this.answers = answers;
+        this.health = health;
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-learners",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        thread = new Thread(this::run, "learner-loader");
+        thread.start();
+    }
+
+    @Override
+    public int getPhase() {
+        return answers.getPhase() + 1; // after the answer loader, which applies the migrations
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> c = consumer) {
+            c.subscribe(List.of(Topics.LEARNERS_NAME));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                Duration backoff = settings.retryBackoff();
+                while (!apply(records)) {
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
+                    if (!running) {
+                        return;
+                    }
+                }
+                c.commitSync();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                log.error("learner loader woken unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            log.error("learner loader stopped", e);
+            health.failed(e.getMessage());
+        }
+    }
+
+    /** Profiles in order; pending profiles are written before each erasure so the order holds. */
+    private boolean apply(ConsumerRecords<String, byte[]> records) {
+        var pending = new ArrayList<ConsumerRecord<String, byte[]>>();
+        try {
+            for (ConsumerRecord<String, byte[]> r : records) {
+                if (r.key() == null) {
+                    continue;
+                }
+                if (r.value() == null) {
+                    upsert(pending);
+                    erasure.erase(r.key());
+                    log.info("erased learner {} (tombstone at {}-{}@{})", r.key(), r.topic(), r.partition(), r.offset());
+                } else {
+                    pending.add(r);
+                }
+            }
+            upsert(pending);
+            return true;
+        } catch (SQLException e) {
+            health.failed("learner profiles: " + e.getMessage());
+            log.warn("cannot store learner profiles ({}); retrying", e.getMessage());
+            return false;
+        }
+    }
+
+    private void upsert(List<ConsumerRecord<String, byte[]>> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        var tsv = new Tsv();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            try {
+                LearnerProfile p = Topics.LEARNERS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                tsv.text(r.key()).text(p.cohort()).text(p.track()).text(p.name()).number(r.offset());
+                tsv.end();
+            } catch (SerializationException e) {
+                log.warn("unreadable learner profile at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            }
+        }
+        StreamInsert.send(clickHouse, INSERT, tsv);
+        records.clear();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+}

@@ -1,0 +1,1 @@
+INSERT INTO learners (learner_id, cohort, track, name, version)
