@@ -49,7 +49,7 @@ public class AnswerPublisher {
 
     /** The answer could not be stored; the client may retry with the same eventId. */
     public static class PublishFailedException extends RuntimeException {
-        PublishFailedException(String message, Throwable cause) {
+        public PublishFailedException(String message, Throwable cause) {
             super(message, cause);
         }
     }
