@@ -2,10 +2,7 @@ package dev.hone.analytics;
 
 import dev.hone.catalog.Question;
 import dev.hone.events.AnswerRecorded;
-import dev.hone.events.TopicProvisioner;
-import dev.hone.events.Topics;
 import dev.hone.testkit.Engines;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -45,9 +41,7 @@ class LoaderCrashIntegrationTests {
 
     @Test
     void aLoaderKilledBetweenInsertAndCommitDoublesNothing() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", Engines.kafkaBootstrap()))) {
-            new TopicProvisioner(3, (short) 1).ensure(admin, Topics.ALL);
-        }
+        GroupAtEnd.prepare(Engines.kafkaBootstrap(), "analytics-crash-" + RUN);
         Question q = TestData.CATALOG.questions().stream().filter(x -> x.kind().hasOptions()).findFirst().orElseThrow();
         List<AnswerRecorded> sent = new ArrayList<>();
         for (int i = 0; i < 300; i++) {

@@ -4,10 +4,8 @@ import dev.hone.analytics.clickhouse.Migrations;
 import dev.hone.catalog.Question;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.LearnerProfile;
-import dev.hone.events.TopicProvisioner;
 import dev.hone.events.Topics;
 import dev.hone.testkit.Engines;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,9 +40,7 @@ class LoaderIntegrationTests {
         registry.add("hone.clickhouse.database", () -> "hone_loader_" + RUN);
         registry.add("hone.loader.bootstrap-servers", Engines::kafkaBootstrap);
         registry.add("hone.loader.group-id", () -> "analytics-it-" + RUN);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", Engines.kafkaBootstrap()))) {
-            new TopicProvisioner(3, (short) 1).ensure(admin, Topics.ALL);
-        }
+        GroupAtEnd.prepare(Engines.kafkaBootstrap(), "analytics-it-" + RUN);
     }
 
     @Autowired

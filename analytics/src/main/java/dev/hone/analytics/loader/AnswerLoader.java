@@ -29,6 +29,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Kafka -> ClickHouse for answers and mastery changes. Batches by size and by time, inserts a
@@ -60,6 +66,12 @@ public class AnswerLoader implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    // consumer thread only: the batch being filled, a spare, and the one the insert thread stores
+    private LoaderBatch filling = new LoaderBatch();
+    private LoaderBatch spare = new LoaderBatch();
+    private LoaderBatch inFlight;
+    private Future<Boolean> inFlightResult;
+    private final ExecutorService inserter = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-inserter"));
 
     AnswerLoader(LoaderSettings settings, AnswerRows answers, MasteryRows mastery, Migrations migrations,
                  LoaderHealth health, MeterRegistry meters) {
@@ -117,18 +129,23 @@ public class AnswerLoader implements SmartLifecycle {
     }
 
     private void run() {
-        var batch = new LoaderBatch();
         try (KafkaConsumer<String, byte[]> c = consumer) {
-            c.subscribe(List.of(Topics.ANSWERS_NAME, Topics.MASTERY_NAME), new ResumeFromClickHouse(c, batch));
+            c.subscribe(List.of(Topics.ANSWERS_NAME, Topics.MASTERY_NAME), new ResumeFromClickHouse(c));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
-                    add(batch, record);
+                    add(filling, record);
                 }
-                if (batch.size() >= settings.batchSize() || batch.isOlderThan(settings.maxBatchWait())) {
-                    flush(c, batch);
+                if (inFlightResult != null && inFlightResult.isDone()) {
+                    awaitInFlight(c); // commits as soon as ClickHouse acknowledged
+                }
+                // a batch waits at most maxBatchWait while ClickHouse is idle; while it is busy with the
+                // previous batch this one keeps growing (up to batchSize): bigger inserts under load
+                if (filling.size() >= settings.batchSize() || (inFlight == null && filling.isOlderThan(settings.maxBatchWait()))) {
+                    handOver(c);
                 }
             }
-            flush(c, batch);
+            handOver(c);
+            awaitInFlight(c);
         } catch (WakeupException e) {
             if (running) {
                 log.error("loader woken unexpectedly", e);
@@ -136,6 +153,8 @@ public class AnswerLoader implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("loader stopped", e);
             health.failed(e.getMessage());
+        } finally {
+            inserter.shutdownNow();
         }
     }
 
@@ -166,37 +185,81 @@ public class AnswerLoader implements SmartLifecycle {
         unreadable.increment();
     }
 
-    /** Inserts until ClickHouse accepts, then commits. Fetching is paused meanwhile. */
-    private void flush(KafkaConsumer<String, byte[]> c, LoaderBatch batch) {
-        if (batch.isEmpty()) {
-            batch.restart();
+    /**
+     * Starts inserting the filled batch on the insert thread, after the previous one was stored
+     * and committed: parsing the next batch overlaps with ClickHouse storing this one.
+     */
+    private void handOver(KafkaConsumer<String, byte[]> c) {
+        if (filling.isEmpty()) {
+            filling.restart();
             return;
         }
-        Duration backoff = settings.retryBackoff();
-        Collection<TopicPartition> paused = List.of();
-        while (!insert(batch)) {
-            if (paused.isEmpty()) {
-                paused = c.assignment();
-                c.pause(paused);
-            }
-            c.poll(backoff); // paused: keeps the group membership alive without fetching
-            backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
-            if (!running) {
-                return;
-            }
+        awaitInFlight(c);
+        LoaderBatch batch = filling;
+        filling = spare;
+        spare = batch;
+        inFlight = batch;
+        inFlightResult = inserter.submit(() -> insertUntilStored(batch));
+    }
+
+    /**
+     * Waits for the batch being inserted, then commits its offsets. Meanwhile fetching is
+     * paused but the consumer keeps polling, so it stays in the group while ClickHouse is down.
+     */
+    private void awaitInFlight(KafkaConsumer<String, byte[]> c) {
+        if (inFlight == null) {
+            return;
         }
+        Collection<TopicPartition> paused = List.of();
+        try {
+            while (true) {
+                try {
+                    if (!inFlightResult.get(paused.isEmpty() ? 2_000 : 200, TimeUnit.MILLISECONDS)) {
+                        return; // stopping: offsets stay uncommitted, the next owner resumes from ClickHouse
+                    }
+                    break;
+                } catch (TimeoutException slow) {
+                    if (paused.isEmpty()) {
+                        paused = c.assignment();
+                        c.pause(paused);
+                    }
+                    c.poll(Duration.ZERO);
+                }
+            }
+            c.commitSync(inFlight.nextOffsets());
+            loaded.increment(inFlight.size());
+            seen.expire(Instant.now());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("insert thread failed", e.getCause());
+        } finally {
+            if (!paused.isEmpty()) {
+                c.resume(paused);
+            }
+            inFlight.restart();
+            inFlight = null;
+            inFlightResult = null;
+        }
+    }
+
+    /** On the insert thread: retries with back-off until ClickHouse accepts; false when stopping. */
+    private boolean insertUntilStored(LoaderBatch batch) throws InterruptedException {
+        Duration backoff = settings.retryBackoff();
+        while (!insert(batch)) {
+            if (!running) {
+                return false;
+            }
+            Thread.sleep(backoff.toMillis());
+            backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
+        }
+        health.ok();
         if (settings.haltAfterInsert()) {
             log.warn("hone.loader.halt-after-insert: halting between insert and commit, as the crash test asks");
             Runtime.getRuntime().halt(3);
         }
-        c.commitSync(batch.nextOffsets());
-        loaded.increment(batch.size());
-        health.ok();
-        if (!paused.isEmpty()) {
-            c.resume(paused);
-        }
-        seen.expire(Instant.now());
-        batch.restart();
+        return true;
     }
 
     /** One attempt; each table is inserted at most once per batch, so a retry after a partial failure doubles nothing. */
@@ -250,17 +313,17 @@ public class AnswerLoader implements SmartLifecycle {
     /** On assignment, skips what ClickHouse already holds and learns the event ids it stored recently. */
     private final class ResumeFromClickHouse implements ConsumerRebalanceListener {
         private final KafkaConsumer<String, byte[]> consumer;
-        private final LoaderBatch batch;
 
-        ResumeFromClickHouse(KafkaConsumer<String, byte[]> consumer, LoaderBatch batch) {
+        ResumeFromClickHouse(KafkaConsumer<String, byte[]> consumer) {
             this.consumer = consumer;
-            this.batch = batch;
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // rows of revoked partitions are re-read by their next owner from the committed offset
-            batch.dropPartitions(partitions);
+            // what is being inserted is finished and committed; rows not yet handed over are
+            // re-read by the partitions' next owner from the committed offset
+            awaitInFlight(consumer);
+            filling.dropPartitions(partitions);
             partitions.stream().filter(tp -> tp.topic().equals(Topics.ANSWERS_NAME)).forEach(tp -> seen.forget(tp.partition()));
         }
 

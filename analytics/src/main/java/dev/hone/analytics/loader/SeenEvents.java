@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Event ids already stored, per Kafka partition and answer day, within the resend window. Answers
+ * Event ids already stored, per Kafka partition and answer week, within the resend window. Answers
  * are keyed by learner, so every resend of an event arrives on the partition of the original:
  * the owner of a partition sees all of them. Ingest accepts an answer at most 30 days old, so a
  * window a little longer than that covers every resend it can accept. Ids are kept as 64-bit
@@ -17,9 +17,11 @@ final class SeenEvents {
 
     private final Duration window;
     private final Map<Integer, TreeMap<Long, LongSet>> byPartition = new HashMap<>();
+    private long firstDay;
 
     SeenEvents(Duration window) {
         this.window = window;
+        this.firstDay = windowStart(Instant.now()).getEpochSecond() / 86_400;
     }
 
     Instant windowStart(Instant now) {
@@ -35,12 +37,12 @@ final class SeenEvents {
                 return false;
             }
         }
-        days.computeIfAbsent(answeredAt.getEpochSecond() / 86_400, d -> new LongSet()).add(h);
+        days.computeIfAbsent(bucket(answeredAt.getEpochSecond() / 86_400), d -> new LongSet()).add(h);
         return true;
     }
 
     void remember(int partition, String eventId, long epochDay) {
-        byPartition.computeIfAbsent(partition, p -> new TreeMap<>()).computeIfAbsent(epochDay, d -> new LongSet()).add(hash(eventId));
+        byPartition.computeIfAbsent(partition, p -> new TreeMap<>()).computeIfAbsent(bucket(epochDay), d -> new LongSet()).add(hash(eventId));
     }
 
     void forget(int partition) {
@@ -49,8 +51,17 @@ final class SeenEvents {
 
     /** Drops the days that fell out of the window. */
     void expire(Instant now) {
-        long firstDay = windowStart(now).getEpochSecond() / 86_400;
-        byPartition.values().forEach(days -> days.headMap(firstDay).clear());
+        firstDay = windowStart(now).getEpochSecond() / 86_400;
+        long firstBucket = bucket(firstDay);
+        byPartition.values().forEach(weeks -> weeks.headMap(firstBucket).clear());
+    }
+
+    /**
+     * Weeks, so a lookup checks at most ~6 sets. Answers older than the window (ingest no longer
+     * accepts them, so they cannot be resent) share the oldest bucket and leave with it.
+     */
+    private long bucket(long epochDay) {
+        return Math.max(epochDay, firstDay) / 7;
     }
 
     static long hash(String s) {
