@@ -32,7 +32,7 @@ public final class LearnerEngine {
                               double score, boolean correct, long epochSeconds) {
         dev.hone.model.LearnerState modelState = modelState(state);
         model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
-        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct);
+        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds);
     }
 
     /** The probability the learner answers {@code question} right at {@code epochSeconds}. */
@@ -57,6 +57,11 @@ public final class LearnerEngine {
             @Override
             public Mastery masteryDetail(String topicId) {
                 return model.mastery(decoded, topics.intern(topicId), epochSeconds);
+            }
+
+            @Override
+            public Mastery masteryDetailAt(String topicId, long atEpochSeconds) {
+                return model.mastery(decoded, topics.intern(topicId), atEpochSeconds);
             }
 
             @Override

@@ -1,0 +1,71 @@
+package dev.hone.recommender.policy;
+
+/**
+ * Every knob of the question policy, with its default in {@link #defaults()}. Plain record so the
+ * API can bind it to configuration properties and the simulator can build it from a file; see
+ * recommender/POLICY.md for what each knob does and why its default.
+ *
+ * @param targetSuccess          predicted success the policy aims each question at (0.75: hard enough to learn
+ *                               from, easy enough to keep going)
+ * @param masteryGoal            mastery (model's probability of answering an average item) at which a topic
+ *                               stops counting as weak
+ * @param prerequisiteThreshold  mastery every prerequisite needs before a dependant is served, unless the
+ *                               learner already shows the dependant (its own mastery at this level)
+ * @param showEvidence           answers on a dependant before its own mastery counts as shown
+ * @param reviewDrop             fall in mastery since the last practice that makes a topic due for review
+ * @param explorationRate        share of queue slots given, at random (seeded), to the most uncertain topic
+ * @param explorationMinSd       sd of a mastery (probability scale) below which a topic is not worth exploring
+ * @param maxPerTopic            most questions one topic may take in a queue
+ * @param kindRunLimit           most questions of the same kind in a row when another kind fits
+ * @param kindPenalty            how far (in predicted success) the policy moves off target to break a run of one kind
+ * @param seed                   seed of the exploration draws: the same seed, state and time give the same queue
+ */
+public record PolicySettings(
+        double targetSuccess,
+        double masteryGoal,
+        double prerequisiteThreshold,
+        double showEvidence,
+        double reviewDrop,
+        double explorationRate,
+        double explorationMinSd,
+        int maxPerTopic,
+        int kindRunLimit,
+        double kindPenalty,
+        long seed) {
+
+    public static final double DEFAULT_TARGET = 0.75;
+
+    public PolicySettings {
+        require(targetSuccess > 0 && targetSuccess < 1, "targetSuccess must be in (0,1)");
+        require(masteryGoal > 0 && masteryGoal < 1, "masteryGoal must be in (0,1)");
+        require(prerequisiteThreshold >= 0 && prerequisiteThreshold < 1, "prerequisiteThreshold must be in [0,1)");
+        require(explorationRate >= 0 && explorationRate <= 1, "explorationRate must be in [0,1]");
+        require(maxPerTopic >= 1, "maxPerTopic must be at least 1");
+        require(kindRunLimit >= 1, "kindRunLimit must be at least 1");
+    }
+
+    public static PolicySettings defaults() {
+        return new PolicySettings(DEFAULT_TARGET, 0.85, 0.6, 2, 0.05, 0.1, 0.04, 3, 2, 0.1, 0L);
+    }
+
+    public PolicySettings withTargetSuccess(double target) {
+        return new PolicySettings(target, masteryGoal, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
+                explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
+    }
+
+    public PolicySettings withExplorationRate(double rate) {
+        return new PolicySettings(targetSuccess, masteryGoal, prerequisiteThreshold, showEvidence, reviewDrop, rate,
+                explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
+    }
+
+    public PolicySettings withSeed(long newSeed) {
+        return new PolicySettings(targetSuccess, masteryGoal, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
+                explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, newSeed);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.hone.recommender.policy;
+
+import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Topic;
+import dev.hone.model.Mastery;
+import dev.hone.recommender.learner.LearnerView;
+import dev.hone.recommender.learner.TopicTally;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ranks the topics of a learner's track: need (the gap to the mastery goal, weighted by the
+ * track), reviews (mastery fell since the last practice), and prerequisites (a weak topic whose
+ * prerequisites are not there passes its priority on to them and is held back).
+ */
+final class TopicPlanner {
+
+    private static final long DAY = 86_400L;
+
+    private final Catalog catalog;
+    private final PolicySettings settings;
+
+    TopicPlanner(Catalog catalog, PolicySettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    /** The topics to serve, highest priority first; topics held back by prerequisites are left out. */
+    List<TopicPlan> rank(LearnerView learner) {
+        String track = learner.state().track();
+        boolean knownTrack = catalog.topics().stream().anyMatch(t -> t.weightIn(track) > 0);
+        Map<String, Mastery> mastery = new HashMap<>();
+        Map<String, TopicPlan> plans = new LinkedHashMap<>();
+        for (Topic topic : catalog.topics()) {
+            mastery.put(topic.id(), learner.masteryDetail(topic.id()));
+        }
+        for (Topic topic : catalog.topics()) {
+            double weight = knownTrack ? topic.weightIn(track) : 1.0;
+            if (weight > 0 && !catalog.questionsOf(topic.id()).isEmpty()) {
+                plans.put(topic.id(), plan(learner, topic, weight, mastery.get(topic.id())));
+            }
+        }
+        for (TopicPlan plan : List.copyOf(plans.values())) {
+            if (plan.priority() > 0 && !eligible(learner, plan.topic(), mastery)) {
+                promotePrerequisites(learner, plan.topic(), plan.topic(), plan.priority(), mastery, plans, 0);
+            }
+        }
+        plans.values().removeIf(plan -> !eligible(learner, plan.topic(), mastery));
+        List<TopicPlan> ranked = new ArrayList<>(plans.values());
+        ranked.sort(Comparator.comparingDouble(TopicPlan::priority).reversed());
+        if (!ranked.isEmpty() && ranked.get(0).reason() == Reason.WEAK) {
+            ranked.set(0, ranked.get(0).as(Reason.WEAKEST, ranked.get(0).priority(), ranked.get(0).detail()));
+        }
+        return ranked;
+    }
+
+    private TopicPlan plan(LearnerView learner, Topic topic, double weight, Mastery m) {
+        TopicTally tally = learner.state().tally(topic.id());
+        double gap = settings.masteryGoal() - m.mean();
+        if (tally.hasLastPractice() && learner.epochSeconds() > tally.lastEpochSeconds()) {
+            double then = learner.masteryDetailAt(topic.id(), tally.lastEpochSeconds()).mean();
+            double drop = then - m.mean();
+            if (drop >= settings.reviewDrop()) {
+                return new TopicPlan(topic, weight * (Math.max(0, gap) + drop), Reason.REVIEW,
+                        ago(learner.epochSeconds() - tally.lastEpochSeconds()), m);
+            }
+        }
+        if (gap <= 0) {
+            return new TopicPlan(topic, weight * gap, Reason.MAINTAIN, "", m);
+        }
+        return new TopicPlan(topic, weight * gap, tally.answers() == 0 ? Reason.NOT_PRACTISED : Reason.WEAK, "", m);
+    }
+
+    /** Prerequisites met, or the learner already shows the topic itself. */
+    private boolean eligible(LearnerView learner, Topic topic, Map<String, Mastery> mastery) {
+        if (shows(learner, topic, mastery)) {
+            return true;
+        }
+        return topic.prerequisites().stream().allMatch(p -> met(p, mastery));
+    }
+
+    private boolean shows(LearnerView learner, Topic topic, Map<String, Mastery> mastery) {
+        return learner.state().tally(topic.id()).answers() >= settings.showEvidence()
+                && mastery.get(topic.id()).mean() >= settings.prerequisiteThreshold();
+    }
+
+    private boolean met(String prerequisite, Map<String, Mastery> mastery) {
+        Mastery m = mastery.get(prerequisite);
+        return m == null || m.mean() >= settings.prerequisiteThreshold();
+    }
+
+    /** Hands a held-back topic's priority to its unmet prerequisites, down to ones the learner can start. */
+    private void promotePrerequisites(LearnerView learner, Topic dependant, Topic topic, double priority,
+                                      Map<String, Mastery> mastery, Map<String, TopicPlan> plans, int depth) {
+        for (String id : topic.prerequisites()) {
+            Topic prerequisite = catalog.topic(id).orElse(null);
+            if (prerequisite == null || met(id, mastery) || depth > catalog.topics().size()) {
+                continue;
+            }
+            TopicPlan current = plans.get(id);
+            if (current == null && !catalog.questionsOf(id).isEmpty()) {
+                current = new TopicPlan(prerequisite, 0, Reason.PREREQUISITE, dependant.name(), mastery.get(id));
+            }
+            if (current != null && current.priority() < priority) {
+                plans.put(id, current.as(Reason.PREREQUISITE, priority, dependant.name()));
+            } else if (current != null && !plans.containsKey(id)) {
+                plans.put(id, current);
+            }
+            if (!eligible(learner, prerequisite, mastery)) {
+                promotePrerequisites(learner, dependant, prerequisite, priority, mastery, plans, depth + 1);
+            }
+        }
+    }
+
+    private static String ago(long seconds) {
+        long days = seconds / DAY;
+        if (days >= 1) {
+            return days == 1 ? "1 day ago" : days + " days ago";
+        }
+        long hours = seconds / 3600;
+        return hours == 1 ? "1 hour ago" : hours >= 1 ? hours + " hours ago" : "less than an hour ago";
+    }
+}
