@@ -9,10 +9,15 @@ package dev.hone.recommender.policy;
  *                               from, easy enough to keep going)
  * @param masteryGoal            mastery (model's probability of answering an average item) at which a topic
  *                               stops counting as weak
+ * @param minEvidence            answers on a topic before its estimate is trusted: until then the model's mastery
+ *                               is mostly the learner's general ability, and the topic ranks as not practised
+ * @param unknownMastery         mastery a topic with less than minEvidence answers is ranked at
+ * @param weightInfluence        how much the track's weights tilt the ranking: a topic's need is multiplied by
+ *                               1 - weightInfluence * (1 - weight), so 0 ignores weights and 1 uses them as they are
  * @param prerequisiteThreshold  mastery every prerequisite needs before a dependant is served, unless the
  *                               learner already shows the dependant (its own mastery at this level)
  * @param showEvidence           answers on a dependant before its own mastery counts as shown
- * @param reviewDrop             fall in mastery since the last practice that makes a topic due for review
+ * @param reviewDrop             fall in mastery since the last practice that makes a topic below the goal a review
  * @param explorationRate        share of queue slots given, at random (seeded), to the most uncertain topic
  * @param explorationMinSd       sd of a mastery (probability scale) below which a topic is not worth exploring
  * @param maxPerTopic            most questions one topic may take in a queue
@@ -23,6 +28,9 @@ package dev.hone.recommender.policy;
 public record PolicySettings(
         double targetSuccess,
         double masteryGoal,
+        double minEvidence,
+        double unknownMastery,
+        double weightInfluence,
         double prerequisiteThreshold,
         double showEvidence,
         double reviewDrop,
@@ -38,6 +46,9 @@ public record PolicySettings(
     public PolicySettings {
         require(targetSuccess > 0 && targetSuccess < 1, "targetSuccess must be in (0,1)");
         require(masteryGoal > 0 && masteryGoal < 1, "masteryGoal must be in (0,1)");
+        require(minEvidence >= 0, "minEvidence must be >= 0");
+        require(unknownMastery >= 0 && unknownMastery <= 1, "unknownMastery must be in [0,1]");
+        require(weightInfluence >= 0 && weightInfluence <= 1, "weightInfluence must be in [0,1]");
         require(prerequisiteThreshold >= 0 && prerequisiteThreshold < 1, "prerequisiteThreshold must be in [0,1)");
         require(explorationRate >= 0 && explorationRate <= 1, "explorationRate must be in [0,1]");
         require(maxPerTopic >= 1, "maxPerTopic must be at least 1");
@@ -45,21 +56,21 @@ public record PolicySettings(
     }
 
     public static PolicySettings defaults() {
-        return new PolicySettings(DEFAULT_TARGET, 0.85, 0.6, 2, 0.05, 0.1, 0.04, 3, 2, 0.1, 0L);
+        return new PolicySettings(DEFAULT_TARGET, 0.85, 3, 0.5, 0.5, 0.6, 3, 0.05, 0.1, 0.04, 3, 2, 0.1, 0L);
     }
 
     public PolicySettings withTargetSuccess(double target) {
-        return new PolicySettings(target, masteryGoal, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
+        return new PolicySettings(target, masteryGoal, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
     }
 
     public PolicySettings withExplorationRate(double rate) {
-        return new PolicySettings(targetSuccess, masteryGoal, prerequisiteThreshold, showEvidence, reviewDrop, rate,
+        return new PolicySettings(targetSuccess, masteryGoal, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, showEvidence, reviewDrop, rate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
     }
 
     public PolicySettings withSeed(long newSeed) {
-        return new PolicySettings(targetSuccess, masteryGoal, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
+        return new PolicySettings(targetSuccess, masteryGoal, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, newSeed);
     }
 

@@ -41,8 +41,9 @@ final class TopicPlanner {
         }
         for (Topic topic : catalog.topics()) {
             double weight = knownTrack ? topic.weightIn(track) : 1.0;
+            double tilt = 1 - settings.weightInfluence() * (1 - weight);
             if (weight > 0 && !catalog.questionsOf(topic.id()).isEmpty()) {
-                plans.put(topic.id(), plan(learner, topic, weight, mastery.get(topic.id())));
+                plans.put(topic.id(), plan(learner, topic, tilt, mastery.get(topic.id())));
             }
         }
         for (TopicPlan plan : List.copyOf(plans.values())) {
@@ -61,19 +62,27 @@ final class TopicPlanner {
 
     private TopicPlan plan(LearnerView learner, Topic topic, double weight, Mastery m) {
         TopicTally tally = learner.state().tally(topic.id());
+        if (!trusted(learner, topic.id())) {
+            // Little evidence: the model's estimate is mostly the learner's general ability.
+            double gap = Math.max(0, settings.masteryGoal() - Math.min(m.mean(), settings.unknownMastery()));
+            return new TopicPlan(topic, weight * gap, tally.answers() == 0 ? Reason.NOT_PRACTISED : Reason.WEAK, "", m);
+        }
         double gap = settings.masteryGoal() - m.mean();
+        if (gap <= 0) {
+            // Above the goal the order is reversed: a topic the track needs less waits longer.
+            return new TopicPlan(topic, gap / weight, Reason.MAINTAIN, "", m);
+        }
         if (tally.hasLastPractice() && learner.epochSeconds() > tally.lastEpochSeconds()) {
             double then = learner.masteryDetailAt(topic.id(), tally.lastEpochSeconds()).mean();
-            double drop = then - m.mean();
-            if (drop >= settings.reviewDrop()) {
-                return new TopicPlan(topic, weight * (Math.max(0, gap) + drop), Reason.REVIEW,
-                        ago(learner.epochSeconds() - tally.lastEpochSeconds()), m);
+            if (then - m.mean() >= settings.reviewDrop()) {
+                return new TopicPlan(topic, weight * gap, Reason.REVIEW, ago(learner.epochSeconds() - tally.lastEpochSeconds()), m);
             }
         }
-        if (gap <= 0) {
-            return new TopicPlan(topic, weight * gap, Reason.MAINTAIN, "", m);
-        }
-        return new TopicPlan(topic, weight * gap, tally.answers() == 0 ? Reason.NOT_PRACTISED : Reason.WEAK, "", m);
+        return new TopicPlan(topic, weight * gap, Reason.WEAK, "", m);
+    }
+
+    private boolean trusted(LearnerView learner, String topicId) {
+        return learner.state().tally(topicId).answers() >= settings.minEvidence();
     }
 
     /** Prerequisites met, or the learner already shows the topic itself. */
@@ -81,7 +90,7 @@ final class TopicPlanner {
         if (shows(learner, topic, mastery)) {
             return true;
         }
-        return topic.prerequisites().stream().allMatch(p -> met(p, mastery));
+        return topic.prerequisites().stream().allMatch(p -> met(learner, p, mastery));
     }
 
     private boolean shows(LearnerView learner, Topic topic, Map<String, Mastery> mastery) {
@@ -89,9 +98,10 @@ final class TopicPlanner {
                 && mastery.get(topic.id()).mean() >= settings.prerequisiteThreshold();
     }
 
-    private boolean met(String prerequisite, Map<String, Mastery> mastery) {
+    /** A prerequisite is met when it has been practised enough to trust its estimate and that estimate is high enough. */
+    private boolean met(LearnerView learner, String prerequisite, Map<String, Mastery> mastery) {
         Mastery m = mastery.get(prerequisite);
-        return m == null || m.mean() >= settings.prerequisiteThreshold();
+        return m == null || (trusted(learner, prerequisite) && m.mean() >= settings.prerequisiteThreshold());
     }
 
     /** Hands a held-back topic's priority to its unmet prerequisites, down to ones the learner can start. */
@@ -99,7 +109,7 @@ final class TopicPlanner {
                                       Map<String, Mastery> mastery, Map<String, TopicPlan> plans, int depth) {
         for (String id : topic.prerequisites()) {
             Topic prerequisite = catalog.topic(id).orElse(null);
-            if (prerequisite == null || met(id, mastery) || depth > catalog.topics().size()) {
+            if (prerequisite == null || met(learner, id, mastery) || depth > catalog.topics().size()) {
                 continue;
             }
             TopicPlan current = plans.get(id);
