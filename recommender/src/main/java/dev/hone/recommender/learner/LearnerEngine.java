@@ -34,8 +34,8 @@ public final class LearnerEngine {
     public LearnerState apply(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
                               double score, boolean correct, long epochSeconds) {
         dev.hone.model.LearnerState modelState = modelState(state);
-        model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
-        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds);
+        double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
+        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds, predicted);
     }
 
     /** The probability the learner answers {@code question} right at {@code epochSeconds}. */
@@ -76,9 +76,9 @@ public final class LearnerEngine {
         }
 
         public void apply(String questionId, List<String> skills, int difficulty, double score, boolean correct, long epochSeconds) {
-            model.update(decoded, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
+            double predicted = model.update(decoded, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
             for (String skill : skills) {
-                tallies.put(skill, tallies.getOrDefault(skill, TopicTally.EMPTY).plus(score, correct, epochSeconds));
+                tallies.put(skill, tallies.getOrDefault(skill, TopicTally.EMPTY).plus(score, correct, epochSeconds, predicted));
             }
             recent.addLast(questionId);
             while (recent.size() > LearnerState.RECENT_QUESTIONS) {

@@ -51,12 +51,12 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
         return topics.getOrDefault(topicId, TopicTally.EMPTY);
     }
 
-    /** The state after one more answer touching {@code skills}, with the model's new state. */
+    /** The state after one more answer touching {@code skills}, with the model's new state and its prediction before the answer. */
     LearnerState withAnswer(byte[] nextModel, String eventId, String questionId, List<String> skills, double score,
-                            boolean correct, long epochSeconds) {
+                            boolean correct, long epochSeconds, double predicted) {
         Map<String, TopicTally> next = new LinkedHashMap<>(topics);
         for (String skill : skills) {
-            next.put(skill, tally(skill).plus(score, correct, epochSeconds));
+            next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
         }
         return new LearnerState(nextModel, next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
                 appendBounded(recentEventIds, eventId, RECENT_EVENTS), track);

@@ -9,6 +9,9 @@ package dev.hone.recommender.policy;
  *                               from, easy enough to keep going)
  * @param masteryGoal            mastery (model's probability of answering an average item) at which a topic
  *                               stops counting as weak
+ * @param residualCorrection     share of a topic's recent prediction error (score minus predicted success, moving
+ *                               average) added to the model's predicted success when choosing the question nearest
+ *                               the target: corrects a model that is off for this learner and topic
  * @param minEvidence            answers on a topic before its estimate is trusted: until then the model's mastery
  *                               is mostly the learner's general ability, and the topic ranks as not practised
  * @param unknownMastery         mastery a topic with less than minEvidence answers is ranked at
@@ -16,6 +19,8 @@ package dev.hone.recommender.policy;
  *                               1 - weightInfluence * (1 - weight), so 0 ignores weights and 1 uses them as they are
  * @param prerequisiteThreshold  mastery every prerequisite needs before a dependant is served, unless the
  *                               learner already shows the dependant (its own mastery at this level)
+ * @param prerequisiteMargin     a prerequisite below the threshold still counts as met when it is at least this far
+ *                               above the dependant's mastery
  * @param showEvidence           answers on a dependant before its own mastery counts as shown
  * @param reviewDrop             fall in mastery since the last practice that makes a topic below the goal a review
  * @param explorationRate        share of queue slots given, at random (seeded), to the most uncertain topic
@@ -28,10 +33,12 @@ package dev.hone.recommender.policy;
 public record PolicySettings(
         double targetSuccess,
         double masteryGoal,
+        double residualCorrection,
         double minEvidence,
         double unknownMastery,
         double weightInfluence,
         double prerequisiteThreshold,
+        double prerequisiteMargin,
         double showEvidence,
         double reviewDrop,
         double explorationRate,
@@ -56,21 +63,21 @@ public record PolicySettings(
     }
 
     public static PolicySettings defaults() {
-        return new PolicySettings(DEFAULT_TARGET, 0.85, 3, 0.5, 0.5, 0.6, 3, 0.05, 0.1, 0.04, 3, 2, 0.1, 0L);
+        return new PolicySettings(DEFAULT_TARGET, 0.85, 0.5, 1, 0.3, 0.2, 0.6, 0.0, 3, 0.05, 0.05, 0.01, 1, 2, 0.1, 0L);
     }
 
     public PolicySettings withTargetSuccess(double target) {
-        return new PolicySettings(target, masteryGoal, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
+        return new PolicySettings(target, masteryGoal, residualCorrection, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, explorationRate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
     }
 
     public PolicySettings withExplorationRate(double rate) {
-        return new PolicySettings(targetSuccess, masteryGoal, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, showEvidence, reviewDrop, rate,
+        return new PolicySettings(targetSuccess, masteryGoal, residualCorrection, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, rate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
     }
 
     public PolicySettings withSeed(long newSeed) {
-        return new PolicySettings(targetSuccess, masteryGoal, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, showEvidence, reviewDrop, explorationRate,
+        return new PolicySettings(targetSuccess, masteryGoal, residualCorrection, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, explorationRate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, newSeed);
     }
 

@@ -108,11 +108,12 @@ public final class QueuePolicy {
         Question best = null;
         double bestScore = Double.MAX_VALUE;
         double bestP = Double.NaN;
+        double correction = settings.residualCorrection() * learner.state().tally(plan.topic().id()).recentResidual();
         for (Question q : catalog.questionsOf(plan.topic().id())) {
             if (excluded.contains(q.id())) {
                 continue;
             }
-            double p = learner.predict(q);
+            double p = Math.max(0, Math.min(1, learner.predict(q) + correction));
             double score = Math.abs(p - settings.targetSuccess()) + (breaksMix(kinds, q.kind()) ? settings.kindPenalty() : 0);
             if (score < bestScore || (score == bestScore && q.id().compareTo(best.id()) < 0)) {
                 best = q;
@@ -156,7 +157,7 @@ public final class QueuePolicy {
 
     private static String reasonText(TopicPlan plan) {
         String name = plan.topic().name();
-        String mastery = String.format(Locale.ROOT, "%.2f", plan.mastery().mean());
+        String mastery = String.format(Locale.ROOT, "%.2f", plan.level());
         return switch (plan.reason()) {
             case WEAKEST -> "weakest topic in your track: " + name + " (mastery " + mastery + ")";
             case WEAK -> "weak topic in your track: " + name + " (mastery " + mastery + ")";

@@ -35,6 +35,16 @@ final class SettingsFile {
         return apply(base, values);
     }
 
+    private static Object parse(Class<?> type, String value) {
+        if (type == double.class) {
+            return Double.parseDouble(value);
+        }
+        if (type == int.class) {
+            return Integer.parseInt(value);
+        }
+        return Long.parseLong(value);
+    }
+
     static PolicySettings apply(PolicySettings base, Map<String, String> values) {
         RecordComponent[] components = PolicySettings.class.getRecordComponents();
         for (String key : values.keySet()) {
@@ -50,8 +60,7 @@ final class SettingsFile {
                 types[i] = c.getType();
                 String v = values.get(c.getName());
                 Object current = c.getAccessor().invoke(base);
-                args[i] = v == null ? current : c.getType() == double.class ? Double.parseDouble(v)
-                        : c.getType() == int.class ? Integer.parseInt(v) : Long.parseLong(v);
+                args[i] = v == null ? current : parse(c.getType(), v);
             }
             return PolicySettings.class.getDeclaredConstructor(types).newInstance(args);
         } catch (NumberFormatException e) {
