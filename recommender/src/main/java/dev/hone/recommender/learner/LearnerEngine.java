@@ -7,7 +7,10 @@ import dev.hone.model.Mastery;
 import dev.hone.model.item.ItemBank;
 import dev.hone.model.item.ItemEstimate;
 
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The learner model applied to Hone's catalog: topics are the model's skills, questions its
@@ -31,8 +34,8 @@ public final class LearnerEngine {
     public LearnerState apply(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
                               double score, boolean correct, long epochSeconds) {
         dev.hone.model.LearnerState modelState = modelState(state);
-        model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
-        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct);
+        double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
+        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds, predicted);
     }
 
     /** The probability the learner answers {@code question} right at {@code epochSeconds}. */
@@ -47,7 +50,55 @@ public final class LearnerEngine {
 
     /** A reusable view of one learner for the policy: the model state is decoded once. */
     public LearnerView view(LearnerState state, long epochSeconds) {
-        dev.hone.model.LearnerState decoded = modelState(state);
+        return view(state, modelState(state), epochSeconds);
+    }
+
+    /**
+     * One learner kept decoded across many answers, for replays and the simulator: the same model
+     * updates as {@link #apply}, without encoding the model state after every answer (so without
+     * the rounding of the stored form). {@link Session#state()} encodes it on demand.
+     */
+    public Session session(LearnerState start) {
+        return new Session(start);
+    }
+
+    public final class Session {
+        private final dev.hone.model.LearnerState decoded;
+        private final Map<String, TopicTally> tallies;
+        private final ArrayDeque<String> recent = new ArrayDeque<>();
+        private final String track;
+
+        private Session(LearnerState start) {
+            decoded = modelState(start);
+            tallies = new LinkedHashMap<>(start.topics());
+            recent.addAll(start.recentQuestions());
+            track = start.track();
+        }
+
+        public void apply(String questionId, List<String> skills, int difficulty, double score, boolean correct, long epochSeconds) {
+            double predicted = model.update(decoded, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
+            for (String skill : skills) {
+                tallies.put(skill, tallies.getOrDefault(skill, TopicTally.EMPTY).plus(score, correct, epochSeconds, predicted));
+            }
+            recent.addLast(questionId);
+            while (recent.size() > LearnerState.RECENT_QUESTIONS) {
+                recent.removeFirst();
+            }
+        }
+
+        /** The learner as the policy sees them at {@code epochSeconds}. */
+        public LearnerView view(long epochSeconds) {
+            LearnerState snapshot = new LearnerState(null, tallies, List.copyOf(recent), List.of(), track);
+            return LearnerEngine.this.view(snapshot, decoded, epochSeconds);
+        }
+
+        /** The stored form (event ids are not kept by a session). */
+        public LearnerState state() {
+            return new LearnerState(model.serialise(decoded), tallies, List.copyOf(recent), List.of(), track);
+        }
+    }
+
+    private LearnerView view(LearnerState state, dev.hone.model.LearnerState decoded, long epochSeconds) {
         return new LearnerView() {
             @Override
             public double mastery(String topicId) {
@@ -57,6 +108,11 @@ public final class LearnerEngine {
             @Override
             public Mastery masteryDetail(String topicId) {
                 return model.mastery(decoded, topics.intern(topicId), epochSeconds);
+            }
+
+            @Override
+            public Mastery masteryDetailAt(String topicId, long atEpochSeconds) {
+                return model.mastery(decoded, topics.intern(topicId), atEpochSeconds);
             }
 
             @Override

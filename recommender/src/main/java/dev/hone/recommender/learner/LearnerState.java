@@ -7,25 +7,40 @@ import java.util.Map;
 
 /**
  * What the recommender keeps per learner: the learner model's state (opaque bytes, written by
- * the model library), a tally of answers per topic, the questions answered last (no immediate
- * repeats) and the event ids seen last (a resent answer changes nothing).
+ * the model library), a tally of answers per topic (with when each topic was last practised),
+ * the questions answered last (no immediate repeats), the event ids seen last (a resent answer
+ * changes nothing) and the learner's track. Stored as JSON: a state written before a component
+ * existed reads with its default (track "general", last practice 0 = unknown).
  */
 public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions,
-                           List<String> recentEventIds) {
+                           List<String> recentEventIds, String track) {
 
     /** How many answered questions the queue keeps away from. */
     public static final int RECENT_QUESTIONS = 20;
     /** How many event ids are remembered to drop client resends. */
     public static final int RECENT_EVENTS = 256;
 
+    /** The track of a learner whose profile names none. */
+    public static final String DEFAULT_TRACK = "general";
+
     public LearnerState {
+        track = track == null || track.isBlank() ? DEFAULT_TRACK : track;
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         recentQuestions = recentQuestions == null ? List.of() : List.copyOf(recentQuestions);
         recentEventIds = recentEventIds == null ? List.of() : List.copyOf(recentEventIds);
     }
 
+    public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds) {
+        this(model, topics, recentQuestions, recentEventIds, DEFAULT_TRACK);
+    }
+
     public static LearnerState empty() {
-        return new LearnerState(null, Map.of(), List.of(), List.of());
+        return new LearnerState(null, Map.of(), List.of(), List.of(), DEFAULT_TRACK);
+    }
+
+    /** The same learner preparing for another track (from the learner's profile). */
+    public LearnerState withTrack(String trackId) {
+        return new LearnerState(model, topics, recentQuestions, recentEventIds, trackId);
     }
 
     public boolean hasSeen(String eventId) {
@@ -36,14 +51,15 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
         return topics.getOrDefault(topicId, TopicTally.EMPTY);
     }
 
-    /** The state after one more answer touching {@code skills}, with the model's new state. */
-    LearnerState withAnswer(byte[] nextModel, String eventId, String questionId, List<String> skills, double score, boolean correct) {
+    /** The state after one more answer touching {@code skills}, with the model's new state and its prediction before the answer. */
+    LearnerState withAnswer(byte[] nextModel, String eventId, String questionId, List<String> skills, double score,
+                            boolean correct, long epochSeconds, double predicted) {
         Map<String, TopicTally> next = new LinkedHashMap<>(topics);
         for (String skill : skills) {
-            next.put(skill, tally(skill).plus(score, correct));
+            next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
         }
         return new LearnerState(nextModel, next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
-                appendBounded(recentEventIds, eventId, RECENT_EVENTS));
+                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track);
     }
 
     private static List<String> appendBounded(List<String> list, String item, int max) {

@@ -10,6 +10,15 @@ public interface LearnerView {
 
     Mastery masteryDetail(String topicId);
 
+    /**
+     * The estimate of a topic as it was (or will be) at another time, forgetting evaluated up to
+     * then: the policy compares the mastery at the last practice with the mastery now to find
+     * reviews. Views that cannot evaluate another time return the current estimate.
+     */
+    default Mastery masteryDetailAt(String topicId, long atEpochSeconds) {
+        return masteryDetail(topicId);
+    }
+
     double predict(Question question);
 
     LearnerState state();

@@ -2,85 +2,170 @@ package dev.hone.recommender.policy;
 
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
-import dev.hone.catalog.Topic;
+import dev.hone.catalog.QuestionKind;
 import dev.hone.recommender.learner.LearnerView;
+import dev.hone.recommender.learner.TopicTally;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
- * Builds a learner's next questions: topics from the weakest up (the learner model's mastery,
- * forgetting included), in each the question whose predicted success is closest to the
- * target, never one answered recently. Plain Java: the same policy serves the topology's API,
- * replays and the simulator.
+ * Builds a learner's next questions. Topics come ranked by {@link TopicPlanner} (weakest in the
+ * track first, weighted by the track; reviews of forgotten topics; prerequisites before their
+ * dependants); the top topic leads and the next ones fill in behind it, at most
+ * {@code maxPerTopic} each. In each topic the question whose predicted success is nearest the
+ * target is taken, never one answered recently, and runs of one kind are broken. A share of
+ * slots explores the topic whose estimate is most uncertain; the draw is seeded by the settings'
+ * seed, the learner's answer count and the view's time, so a queue is reproducible. Plain Java:
+ * the same policy serves the API and the simulator.
  */
 public final class QueuePolicy {
 
-    /** Predicted success the policy aims for: hard enough to learn from, easy enough to keep going. */
-    public static final double DEFAULT_TARGET = 0.75;
+    /** Predicted success the policy aims for by default. */
+    public static final double DEFAULT_TARGET = PolicySettings.DEFAULT_TARGET;
 
     private final Catalog catalog;
-    private final double target;
+    private final PolicySettings settings;
+    private final TopicPlanner planner;
 
     public QueuePolicy(Catalog catalog) {
-        this(catalog, DEFAULT_TARGET);
+        this(catalog, PolicySettings.defaults());
     }
 
     public QueuePolicy(Catalog catalog, double target) {
+        this(catalog, PolicySettings.defaults().withTargetSuccess(target));
+    }
+
+    public QueuePolicy(Catalog catalog, PolicySettings settings) {
         this.catalog = catalog;
-        this.target = target;
+        this.settings = settings;
+        this.planner = new TopicPlanner(catalog, settings);
+    }
+
+    public PolicySettings settings() {
+        return settings;
     }
 
     public List<QueueItem> next(LearnerView learner, int n) {
-        List<Topic> ranked = catalog.topics().stream()
-                .filter(t -> !catalog.questionsOf(t.id()).isEmpty())
-                .sorted(Comparator.comparingDouble((Topic t) -> learner.mastery(t.id())))
-                .toList();
+        List<TopicPlan> ranked = planner.rank(learner);
         Set<String> excluded = new HashSet<>(learner.state().recentQuestions());
+        Map<String, Integer> perTopic = new HashMap<>();
         List<QueueItem> queue = new ArrayList<>(n);
-        // Round r offers one question from each of the r+1 weakest topics, so the weakest topic
-        // leads and gets the most questions while the next ones fill in behind it.
-        for (int round = 0; queue.size() < n; round++) {
-            boolean added = false;
-            for (int rank = 0; rank <= Math.min(round, ranked.size() - 1) && queue.size() < n; rank++) {
-                Topic topic = ranked.get(rank);
-                Question pick = bestFit(learner, topic, excluded);
-                if (pick != null) {
-                    excluded.add(pick.id());
-                    queue.add(new QueueItem(pick.id(), topic.id(), reasonCode(learner, topic, rank), reason(learner, topic, rank)));
-                    added = true;
-                }
+        List<QuestionKind> kinds = new ArrayList<>(n);
+        SplittableRandom random = new SplittableRandom(seed(learner));
+        int cap = settings.maxPerTopic();
+        int round = 0;
+        int rank = 0;
+        int idle = 0;
+        while (queue.size() < n && !ranked.isEmpty()) {
+            if (random.nextDouble() < settings.explorationRate() && explore(learner, ranked, excluded, perTopic, queue, kinds)) {
+                continue;
             }
-            if (!added && round >= ranked.size()) {
-                break;
+            TopicPlan plan = ranked.get(rank);
+            boolean added = perTopic.getOrDefault(plan.topic().id(), 0) < cap
+                    && add(learner, plan, reasonCode(plan), reasonText(plan), excluded, perTopic, queue, kinds);
+            idle = added ? 0 : idle + 1;
+            // Round r offers one question from each of the r+1 top topics, so the top topic leads
+            // and gets the most questions while the next ones fill in behind it.
+            if (++rank > Math.min(round, ranked.size() - 1)) {
+                rank = 0;
+                round++;
+            }
+            if (idle > ranked.size() + round) {
+                if (cap == Integer.MAX_VALUE) {
+                    break;
+                }
+                cap = Integer.MAX_VALUE; // few topics left: let them take more than their share
+                idle = 0;
             }
         }
         return queue;
     }
 
-    private Question bestFit(LearnerView learner, Topic topic, Set<String> excluded) {
-        return catalog.questionsOf(topic.id()).stream()
-                .filter(q -> !excluded.contains(q.id()))
-                .min(Comparator.comparingDouble((Question q) -> Math.abs(learner.predict(q) - target)).thenComparing(Question::id))
+    private boolean explore(LearnerView learner, List<TopicPlan> ranked, Set<String> excluded, Map<String, Integer> perTopic,
+                            List<QueueItem> queue, List<QuestionKind> kinds) {
+        TopicPlan uncertain = ranked.stream()
+                .filter(p -> !perTopic.containsKey(p.topic().id()) && p.mastery().sd() >= settings.explorationMinSd())
+                .max(Comparator.comparingDouble((TopicPlan p) -> p.mastery().sd()))
                 .orElse(null);
+        if (uncertain == null) {
+            return false;
+        }
+        String text = String.format(Locale.ROOT, "explore: %s (mastery %.2f, uncertain: %.2f to %.2f)", uncertain.topic().name(),
+                uncertain.mastery().mean(), uncertain.mastery().low(), uncertain.mastery().high());
+        return add(learner, uncertain, Reason.EXPLORE.code(), text, excluded, perTopic, queue, kinds);
     }
 
-    private static String reasonCode(LearnerView learner, Topic topic, int rank) {
-        if (learner.state().tally(topic.id()).answers() == 0) {
-            return "not-practised";
+    private boolean add(LearnerView learner, TopicPlan plan, String code, String text, Set<String> excluded,
+                        Map<String, Integer> perTopic, List<QueueItem> queue, List<QuestionKind> kinds) {
+        Question best = null;
+        double bestScore = Double.MAX_VALUE;
+        double bestP = Double.NaN;
+        double correction = settings.residualCorrection() * learner.state().tally(plan.topic().id()).recentResidual();
+        for (Question q : catalog.questionsOf(plan.topic().id())) {
+            if (excluded.contains(q.id())) {
+                continue;
+            }
+            double p = Math.max(0, Math.min(1, learner.predict(q) + correction));
+            double score = Math.abs(p - settings.targetSuccess()) + (breaksMix(kinds, q.kind()) ? settings.kindPenalty() : 0);
+            if (score < bestScore || (score == bestScore && q.id().compareTo(best.id()) < 0)) {
+                best = q;
+                bestScore = score;
+                bestP = p;
+            }
         }
-        return rank == 0 ? "weakest-topic" : "weak-topic";
+        if (best == null) {
+            return false;
+        }
+        excluded.add(best.id());
+        perTopic.merge(plan.topic().id(), 1, Integer::sum);
+        kinds.add(best.kind());
+        queue.add(new QueueItem(best.id(), plan.topic().id(), code, text, bestP));
+        return true;
     }
 
-    private static String reason(LearnerView learner, Topic topic, int rank) {
-        if (learner.state().tally(topic.id()).answers() == 0) {
-            return "not practised yet: " + topic.name();
+    /** Whether one more question of {@code kind} would make a run longer than the limit. */
+    private boolean breaksMix(List<QuestionKind> kinds, QuestionKind kind) {
+        int limit = settings.kindRunLimit();
+        if (kinds.size() < limit) {
+            return false;
         }
-        String mastery = String.format(Locale.ROOT, "%.2f", learner.mastery(topic.id()));
-        return (rank == 0 ? "weakest topic: " : "weak topic: ") + topic.name() + " (mastery " + mastery + ")";
+        for (int i = kinds.size() - limit; i < kinds.size(); i++) {
+            if (kinds.get(i) != kind) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long seed(LearnerView learner) {
+        long answers = learner.state().topics().values().stream().mapToLong(TopicTally::answers).sum();
+        long h = settings.seed() * 0x9E3779B97F4A7C15L + learner.epochSeconds();
+        return h * 31 + answers;
+    }
+
+    private static String reasonCode(TopicPlan plan) {
+        return plan.reason().code();
+    }
+
+    private static String reasonText(TopicPlan plan) {
+        String name = plan.topic().name();
+        String mastery = String.format(Locale.ROOT, "%.2f", plan.level());
+        return switch (plan.reason()) {
+            case WEAKEST -> "weakest topic in your track: " + name + " (mastery " + mastery + ")";
+            case WEAK -> "weak topic in your track: " + name + " (mastery " + mastery + ")";
+            case NOT_PRACTISED -> "not practised yet: " + name;
+            case REVIEW -> "review: " + name + " last practised " + plan.detail();
+            case PREREQUISITE -> "prerequisite for " + plan.detail();
+            case EXPLORE -> "explore: " + name;
+            case MAINTAIN -> "keep in practice: " + name + " (mastery " + mastery + ")";
+        };
     }
 }

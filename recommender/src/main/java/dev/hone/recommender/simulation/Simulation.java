@@ -1,0 +1,163 @@
+package dev.hone.recommender.simulation;
+
+import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Question;
+import dev.hone.recommender.learner.LearnerEngine;
+import dev.hone.recommender.learner.LearnerEngines;
+import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.policy.QueuePolicy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs simulated learners against a policy, without Kafka: each learner answers the policy's
+ * queue, the production {@link LearnerEngine} learns from the answers (the policy sees nothing
+ * else), and the hidden skill decides mastery. Learner {@code i} has the same hidden traits
+ * under every policy for a given seed. Time: {@code secondsPerAnswer} between answers, a gap of
+ * {@code sessionGapHours} after every {@code answersPerSession}; the queue is asked again when
+ * used up and at every session start.
+ */
+public final class Simulation {
+
+    static final long START = 1_780_000_000L;
+    static final int WINDOW = 20;
+    static final double BAND = 0.07;
+
+    private final Catalog catalog;
+    private final LearnerEngines engines;
+    private final QueuePolicy hone;
+    private final int threads;
+
+    public Simulation(Catalog catalog, LearnerEngines engines, QueuePolicy hone, int threads) {
+        this.catalog = catalog;
+        this.engines = engines;
+        this.hone = hone;
+        this.threads = Math.max(1, threads);
+    }
+
+    public PolicyResult run(Profile profile, String policy, int learners, long seed) {
+        World world = new World(catalog, profile, seed);
+        LearnerRun[] runs = new LearnerRun[learners];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int part = 0; part < threads; part++) {
+                int first = part;
+                parts.add(pool.submit(() -> {
+                    LearnerEngine engine = engines.create(); // not thread-safe: one per thread
+                    for (int i = first; i < learners; i += threads) {
+                        runs[i] = runLearner(world, engine, policy, seed, i);
+                    }
+                }));
+            }
+            for (Future<?> f : parts) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("simulation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return summarise(runs, profile.budget(), hone.settings().targetSuccess());
+    }
+
+    private LearnerRun runLearner(World world, LearnerEngine engine, String policyName, long seed, int index) {
+        Profile profile = world.profile;
+        SplittableRandom traits = new SplittableRandom(Seeds.mix(seed, index));
+        String track = profile.tracks().get(traits.nextInt(profile.tracks().size()));
+        SimulatedLearner learner = new SimulatedLearner(world, track, traits);
+        SplittableRandom answers = new SplittableRandom(Seeds.mix(seed, index + 0x5EED_0000_0000L));
+        SimPolicy policy = SimPolicy.create(policyName, catalog, hone, world, track, Seeds.mix(seed, index + 0x7011_0000_0000L));
+        LearnerEngine.Session session = engine.session(LearnerState.empty().withTrack(track));
+        long t = START;
+        List<Question> queue = new ArrayList<>();
+        int queued = 0;
+        boolean[] outcomes = new boolean[profile.maxAnswers()];
+        int n = 0;
+        int toMastery = -1;
+        while (n < profile.maxAnswers()) {
+            if (queued >= queue.size()) {
+                queue = policy.next(session.view(t), profile.queueSize());
+                queued = 0;
+                if (queue.isEmpty()) {
+                    break;
+                }
+            }
+            Question q = queue.get(queued++);
+            boolean correct = learner.answer(q, t, answers);
+            learner.learn(q, correct, t);
+            session.apply(q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, t);
+            outcomes[n++] = correct;
+            if (learner.mastered(t)) {
+                toMastery = n;
+                break;
+            }
+            if (n % profile.answersPerSession() == 0) {
+                t += Math.round(profile.sessionGapHours() * 3600);
+                queue = List.of(); // a new session asks for a fresh queue
+                queued = 0;
+            } else {
+                t += Math.round(profile.secondsPerAnswer());
+            }
+        }
+        return new LearnerRun(toMastery, Arrays.copyOf(outcomes, n));
+    }
+
+    static PolicyResult summarise(LearnerRun[] runs, int budget, double target) {
+        double[] toMastery = new double[runs.length];
+        int withinBudget = 0;
+        double success = 0;
+        int adherent = 0;
+        long windows = 0;
+        long inBand = 0;
+        long answers = 0;
+        for (int i = 0; i < runs.length; i++) {
+            LearnerRun run = runs[i];
+            toMastery[i] = run.answersToMastery() < 0 ? Double.POSITIVE_INFINITY : run.answersToMastery();
+            withinBudget += run.answersToMastery() >= 0 && run.answersToMastery() <= budget ? 1 : 0;
+            boolean[] o = run.outcomes();
+            answers += o.length;
+            int right = 0;
+            for (boolean b : o) {
+                right += b ? 1 : 0;
+            }
+            success += o.length == 0 ? 0 : (double) right / o.length;
+            double windowSum = 0;
+            int learnerWindows = 0;
+            int inWindow = 0;
+            for (int j = 0; j < o.length; j++) {
+                inWindow += o[j] ? 1 : 0;
+                if (j >= WINDOW) {
+                    inWindow -= o[j - WINDOW] ? 1 : 0;
+                }
+                if (j >= WINDOW - 1) {
+                    double rate = inWindow / (double) WINDOW;
+                    windowSum += rate;
+                    learnerWindows++;
+                    inBand += Math.abs(rate - target) <= BAND + 1e-9 ? 1 : 0;
+                }
+            }
+            windows += learnerWindows;
+            adherent += learnerWindows > 0 && Math.abs(windowSum / learnerWindows - target) <= BAND ? 1 : 0;
+        }
+        Arrays.sort(toMastery);
+        double median = runs.length == 0 ? Double.POSITIVE_INFINITY : runs.length % 2 == 1 ? toMastery[runs.length / 2]
+                : (toMastery[runs.length / 2 - 1] + toMastery[runs.length / 2]) / 2;
+        int n = Math.max(1, runs.length);
+        return new PolicyResult(Double.isInfinite(median) ? null : median, (double) withinBudget / n, success / n,
+                (double) adherent / n, windows == 0 ? 0 : (double) inBand / windows, (double) answers / n);
+    }
+
+    record LearnerRun(int answersToMastery, boolean[] outcomes) {
+    }
+}

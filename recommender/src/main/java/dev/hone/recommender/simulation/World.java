@@ -1,0 +1,62 @@
+package dev.hone.recommender.simulation;
+
+import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Question;
+import dev.hone.catalog.Topic;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * What the simulation holds true and the policies never see: each question's difficulty and
+ * guessing floor (drawn once per profile and seed, the same for every policy), the topics as
+ * indices with their prerequisites, and each track's topics.
+ */
+final class World {
+
+    final Catalog catalog;
+    final Profile profile;
+    final List<Topic> topics;
+    final Map<String, Integer> topicIndex = new HashMap<>();
+    final int[][] prerequisites;
+    private final Map<String, double[]> items = new HashMap<>();
+
+    World(Catalog catalog, Profile profile, long seed) {
+        this.catalog = catalog;
+        this.profile = profile;
+        this.topics = List.copyOf(catalog.topics());
+        for (int i = 0; i < topics.size(); i++) {
+            topicIndex.put(topics.get(i).id(), i);
+        }
+        prerequisites = new int[topics.size()][];
+        for (int i = 0; i < topics.size(); i++) {
+            prerequisites[i] = topics.get(i).prerequisites().stream().filter(topicIndex::containsKey).mapToInt(topicIndex::get).toArray();
+        }
+        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 0x17E45L));
+        for (Question q : catalog.questions()) {
+            double b = profile.difficultyPerLevel() * (q.difficulty() - 3) + profile.difficultyNoiseSd() * Seeds.gaussian(random);
+            double guess = switch (q.kind()) {
+                case SINGLE_CHOICE -> profile.guessSingleChoice();
+                case MULTI_CHOICE -> profile.guessMultiChoice();
+                default -> 0;
+            };
+            items.put(q.id(), new double[] {b, guess});
+        }
+    }
+
+    double difficulty(Question q) {
+        return items.get(q.id())[0];
+    }
+
+    double guess(Question q) {
+        return items.get(q.id())[1];
+    }
+
+    /** Indices of the topics a track needs (weight above 0) that have questions. */
+    int[] trackTopics(String track) {
+        return topics.stream().filter(t -> t.weightIn(track) > 0 && !catalog.questionsOf(t.id()).isEmpty())
+                .mapToInt(t -> topicIndex.get(t.id())).toArray();
+    }
+}
