@@ -2,9 +2,11 @@ package dev.hone.recommender.api;
 
 import dev.hone.catalog.Catalog;
 import dev.hone.recommender.learner.LearnerEngines;
+import dev.hone.recommender.policy.PolicySettings;
 import dev.hone.recommender.policy.QueuePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
@@ -21,9 +23,15 @@ class PolicyConfig {
         return new LearnerEngines(LearnerEngines.loadParams(settings.params()), settings.name(), catalog);
     }
 
+    /** Every knob from hone.policy.* over the documented defaults (recommender/POLICY.md). */
     @Bean
-    QueuePolicy queuePolicy(Catalog catalog, ModelSettings settings) {
-        return new QueuePolicy(catalog, settings.targetSuccess());
+    PolicySettings policySettings(Environment env) {
+        return PolicyProperties.bind(env);
+    }
+
+    @Bean
+    QueuePolicy queuePolicy(Catalog catalog, PolicySettings settings) {
+        return new QueuePolicy(catalog, settings);
     }
 
     /** The API's wall clock: mastery is read "as of now", forgetting included. The model itself has none. */

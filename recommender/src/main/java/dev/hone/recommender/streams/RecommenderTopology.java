@@ -11,8 +11,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The recommender's topology, built apart from running it:
  * <pre>
- *   hone.answers.v1 (bytes) -> learner processor [learner-state store] -> hone.mastery.v1
- *                                                                      -> hone.dlq.v1 (unreadable records)
+ *   hone.answers.v1 (bytes)  -> learner processor --[learner-state store]-> hone.mastery.v1
+ *   hone.learners.v1 (bytes) -> profile processor --/  (track; tombstone = erase)
+ *                                              both -> hone.dlq.v1 (unreadable records)
  * </pre>
  * Values are read as bytes and parsed inside the processor, so a poison record is routed to
  * the dead-letter topic with its reason instead of stopping the stream.
@@ -22,6 +23,8 @@ public final class RecommenderTopology {
     public static final String LEARNER_STORE = "learner-state";
     static final String SOURCE = "answers";
     static final String LEARNER_PROCESSOR = "learner";
+    static final String PROFILE_SOURCE = "profiles";
+    static final String PROFILE_PROCESSOR = "profile";
     static final String MASTERY_SINK = "mastery";
     static final String DLQ_SINK = "dead-letters";
 
@@ -34,11 +37,13 @@ public final class RecommenderTopology {
                 Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
         return new Topology()
                 .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
+                .addSource(PROFILE_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.LEARNERS_NAME)
                 .addProcessor(LEARNER_PROCESSOR, () -> new LearnerProcessor(engines.create()), SOURCE)
-                .addStateStore(learnerStore, LEARNER_PROCESSOR)
+                .addProcessor(PROFILE_PROCESSOR, ProfileProcessor::new, PROFILE_SOURCE)
+                .addStateStore(learnerStore, LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
-                        LEARNER_PROCESSOR);
+                        LEARNER_PROCESSOR, PROFILE_PROCESSOR);
     }
 }

@@ -46,6 +46,21 @@ class RecommenderTopologyTests {
         deadLetters = driver.createOutputTopic(Topics.DLQ_NAME, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
+    @Test
+    void aProfileSetsTheTrackAndATombstoneErasesTheLearner() {
+        TestInputTopic<String, byte[]> profiles = driver.createInputTopic(Topics.LEARNERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
+        answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
+
+        profiles.pipeInput("ada", Topics.LEARNERS.valueSerde().serializer().serialize(Topics.LEARNERS_NAME,
+                new dev.hone.events.LearnerProfile(1, "ada", "spring", "web", null)));
+        assertThat(store.get("ada").track()).isEqualTo("web");
+        assertThat(store.get("ada").tally("core.gil").answers()).isEqualTo(1);
+
+        profiles.pipeInput("ada", (byte[]) null);
+        assertThat(store.get("ada")).isNull();
+    }
+
     @AfterEach
     void closeDriver() {
         driver.close();

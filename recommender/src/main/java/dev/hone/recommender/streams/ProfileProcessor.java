@@ -1,0 +1,58 @@
+package dev.hone.recommender.streams;
+
+import dev.hone.events.LearnerProfile;
+import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerState;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Applies learner profiles from the compacted {@code hone.learners.v1} to the learner's state:
+ * the track steers the queue; a tombstone (null value) erases the learner's state. Shares the
+ * learner-state store with the answer processor (both topics are keyed by learner and have the
+ * same partitions).
+ */
+class ProfileProcessor implements Processor<String, byte[], String, Object> {
+
+    private final Deserializer<LearnerProfile> profiles = Topics.LEARNERS.valueSerde().deserializer();
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, LearnerState> store;
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(RecommenderTopology.LEARNER_STORE);
+    }
+
+    @Override
+    public void process(org.apache.kafka.streams.processor.api.Record<String, byte[]> record) {
+        if (record.key() == null) {
+            deadLetter(record, "a learner profile needs the learner id as its key");
+            return;
+        }
+        if (record.value() == null) {
+            store.delete(record.key());
+            return;
+        }
+        LearnerProfile profile;
+        try {
+            profile = profiles.deserialize(Topics.LEARNERS_NAME, record.value());
+        } catch (SerializationException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (profile.track() == null) {
+            return;
+        }
+        LearnerState state = store.get(record.key());
+        store.put(record.key(), (state == null ? LearnerState.empty() : state).withTrack(profile.track()));
+    }
+
+    private void deadLetter(org.apache.kafka.streams.processor.api.Record<String, byte[]> record, String reason) {
+        var headers = DeadLetters.headers(record.headers(), reason, context.recordMetadata());
+        context.forward(record.withValue((Object) record.value()).withHeaders(headers), RecommenderTopology.DLQ_SINK);
+    }
+}
