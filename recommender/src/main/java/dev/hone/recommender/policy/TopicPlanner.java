@@ -74,7 +74,8 @@ final class TopicPlanner {
         if (!trusted(learner, topic.id())) {
             // Little evidence: the model's estimate is mostly the learner's general ability.
             double gap = Math.max(0, settings.masteryGoal() - Math.min(level, settings.unknownMastery()));
-            return new TopicPlan(topic, weight * gap, tally.answers() == 0 ? Reason.NOT_PRACTISED : Reason.WEAK, "", m, level);
+            // Labelled "not practised" until trusted: calling it weak (with the prior's mastery) would mislead.
+            return new TopicPlan(topic, weight * gap, Reason.NOT_PRACTISED, "", m, level);
         }
         double gap = settings.masteryGoal() - level;
         if (gap <= 0) {
