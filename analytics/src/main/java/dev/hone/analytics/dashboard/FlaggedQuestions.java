@@ -44,10 +44,10 @@ class FlaggedQuestions {
             return reasons;
         }
         if (q.pValue() > settings.tooEasy()) {
-            reasons.add("too easy (p = " + q.pValue() + ")");
+            reasons.add("too easy (p = " + Rates.round(q.pValue()) + ")");
         }
         if (q.pValue() < settings.tooHard()) {
-            reasons.add("too hard (p = " + q.pValue() + ")");
+            reasons.add("too hard (p = " + Rates.round(q.pValue()) + ")");
         }
         if (q.discrimination() != null && q.discrimination() < settings.lowDiscrimination()) {
             reasons.add((q.discrimination() < 0 ? "negative" : "low") + " discrimination (" + q.discrimination() + ")");
@@ -58,7 +58,7 @@ class FlaggedQuestions {
                 continue;
             }
             if (o.share() != null && o.share() < settings.rareDistractor()) {
-                reasons.add("distractor " + o.optionId() + " almost never chosen (" + o.share() + ")");
+                reasons.add("distractor " + o.optionId() + " almost never chosen (" + Rates.round(o.share()) + ")");
             }
             if (keyChosen >= 0 && o.chosen() > keyChosen) {
                 reasons.add("distractor " + o.optionId() + " chosen more than the key");

@@ -6,8 +6,9 @@ final class Rates {
     private Rates() {
     }
 
+    /** Exact, not rounded: clients compare it with their own correct / answers. */
     static Double share(long part, long whole) {
-        return whole == 0 ? null : round((double) part / whole);
+        return whole == 0 ? null : (double) part / whole;
     }
 
     static Double finite(double v) {

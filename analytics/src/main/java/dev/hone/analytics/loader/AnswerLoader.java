@@ -162,7 +162,7 @@ public class AnswerLoader implements SmartLifecycle {
         batch.advance(record);
         try {
             if (record.topic().equals(Topics.ANSWERS_NAME)) {
-                AnswerRecorded a = Topics.ANSWERS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                AnswerRecorded a = AnswerJson.read(record.value());
                 if (a != null && a.eventId() != null && a.learnerId() != null && a.answeredAt() != null) {
                     if (seen.firstTime(record.partition(), a.eventId(), a.answeredAt())) {
                         batch.answers().add(new AnswerRows.Row(a, record.partition(), record.offset()));

@@ -62,8 +62,13 @@ public final class LoaderBenchmark {
         for (String db : List.of(loaderDb, clientDb)) {
             new Migrations(new ClickHouseSettings(url, db, "default", "", Duration.ofSeconds(30), Duration.ofMinutes(5))).apply();
         }
+        String group = "bench-" + run;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
             new TopicProvisioner(6, (short) 1).ensure(admin, Topics.ALL);
+            // the loader's group starts at the topics' current end: it loads exactly the N answers produced now
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            endOffsets(admin).forEach((tp, offset) -> start.put(tp, new OffsetAndMetadata(offset)));
+            admin.alterConsumerGroupOffsets(group, start).all().get();
         }
 
         long producedAt = System.nanoTime();
@@ -77,7 +82,6 @@ public final class LoaderBenchmark {
         System.out.printf("produced %,d answers in %.1f s%n", n, (System.nanoTime() - producedAt) / 1e9);
 
         var clickHouse = new ClickHouseDataSource(new ClickHouseSettings(url, loaderDb, "default", "", Duration.ofSeconds(30), Duration.ofMinutes(5)).jdbcUrl(loaderDb));
-        String group = "bench-" + run;
         var app = SpringApplication.run(AnalyticsApplication.class, "--server.port=0", "--hone.clickhouse.url=" + url,
                 "--hone.clickhouse.database=" + loaderDb, "--hone.loader.bootstrap-servers=" + kafka, "--hone.loader.group-id=" + group,
                 "--hone.loader.batch-size=" + arg(args, "--batch-size", "100000"), "--hone.dashboards.discrimination-first-refresh=1h",
