@@ -14,7 +14,7 @@ stamp="$module/target/.built"
 if [[ ! -f "$stamp" || ! -f "$module/target/classpath.txt" || -n "$(find "$module/src/main" "$module/pom.xml" "$root/pom.xml" \
       "$root/model/src/main" "$root/catalog/src/main" "$root/events/src/main" -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
   echo "building the recommender module ..." >&2
-  (cd "$root" && mvn -q -B -DskipTests -pl recommender -am install) >&2
+  (cd "$root" && mvn -q -B -DskipTests -pl recommender -am package) >&2
   touch "$stamp"
 fi
 

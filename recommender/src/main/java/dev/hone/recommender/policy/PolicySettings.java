@@ -63,7 +63,7 @@ public record PolicySettings(
     }
 
     public static PolicySettings defaults() {
-        return new PolicySettings(DEFAULT_TARGET, 0.85, 0.5, 2, 0.5, 0.1, 0.6, 0.0, 3, 0.05, 0.05, 0.01, 1, 2, 0.1, 0L);
+        return new PolicySettings(DEFAULT_TARGET, 0.85, 0.5, 1, 0.5, 0.1, 0.6, 0.0, 3, 0.05, 0.05, 0.01, 1, 2, 0.1, 0L);
     }
 
     public PolicySettings withTargetSuccess(double target) {
