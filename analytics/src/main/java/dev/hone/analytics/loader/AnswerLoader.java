@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.sql.SQLException;
@@ -50,7 +49,7 @@ import java.util.concurrent.TimeoutException;
  * itself unhealthy; it catches up when ClickHouse returns.
  */
 @Component
-public class AnswerLoader implements SmartLifecycle {
+public class AnswerLoader extends ConsumerWorker {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerLoader.class);
 
@@ -63,9 +62,6 @@ public class AnswerLoader implements SmartLifecycle {
     private final Counter resent;
     private final Counter unreadable;
     private final SeenEvents seen;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
-    private volatile boolean running;
     // consumer thread only: the batch being filled, a spare, and the one the insert thread stores
     private LoaderBatch filling = new LoaderBatch();
     private LoaderBatch spare = new LoaderBatch();
@@ -93,7 +89,7 @@ public class AnswerLoader implements SmartLifecycle {
             log.info("hone.loader.enabled=false: serving dashboards only, consuming nothing");
             return;
         }
-        consumer = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -101,37 +97,15 @@ public class AnswerLoader implements SmartLifecycle {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchSize(), 10_000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = new Thread(this::run, "answer-loader");
-        thread.start();
+        launch(created, "answer-loader");
     }
+
 
     @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void run(KafkaConsumer<String, byte[]> consumer) {
         try (KafkaConsumer<String, byte[]> c = consumer) {
             c.subscribe(List.of(Topics.ANSWERS_NAME, Topics.MASTERY_NAME), new ResumeFromClickHouse(c));
-            while (running) {
+            while (running()) {
                 for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
                     add(filling, record);
                 }
@@ -147,7 +121,7 @@ public class AnswerLoader implements SmartLifecycle {
             handOver(c);
             awaitInFlight(c);
         } catch (WakeupException e) {
-            if (running) {
+            if (running()) {
                 log.error("loader woken unexpectedly", e);
             }
         } catch (RuntimeException e) {
@@ -248,7 +222,7 @@ public class AnswerLoader implements SmartLifecycle {
     private boolean insertUntilStored(LoaderBatch batch) throws InterruptedException {
         Duration backoff = settings.retryBackoff();
         while (!insert(batch)) {
-            if (!running) {
+            if (!running()) {
                 return false;
             }
             Thread.sleep(backoff.toMillis());
@@ -291,7 +265,7 @@ public class AnswerLoader implements SmartLifecycle {
             } catch (SQLException e) {
                 health.failed("cannot read " + what + " from ClickHouse: " + e.getMessage());
                 log.warn("cannot read {} from ClickHouse ({}); retrying in {} ms", what, e.getMessage(), backoff.toMillis());
-                if (!running) {
+                if (!running()) {
                     throw new WakeupException();
                 }
                 try {

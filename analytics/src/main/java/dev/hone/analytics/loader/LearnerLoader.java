@@ -13,7 +13,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -29,7 +28,7 @@ import java.util.Map;
  * consumer is at-least-once by design; a tombstone erases the learner's rows everywhere.
  */
 @Component
-class LearnerLoader implements SmartLifecycle {
+class LearnerLoader extends ConsumerWorker {
 
     private static final Logger log = LoggerFactory.getLogger(LearnerLoader.class);
     private static final String INSERT = SqlFile.load("loader/insert_learners.sql");
@@ -39,9 +38,6 @@ class LearnerLoader implements SmartLifecycle {
     private final LearnerErasure erasure;
     private final AnswerLoader answers;
     private final LoaderHealth health;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
-    private volatile boolean running;
 
     LearnerLoader(LoaderSettings settings, DataSource clickHouse, LearnerErasure erasure, AnswerLoader answers, LoaderHealth health) {
         this.settings = settings;
@@ -56,15 +52,13 @@ class LearnerLoader implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        consumer = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-learners",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = new Thread(this::run, "learner-loader");
-        thread.start();
+        launch(created, "learner-loader");
     }
 
     @Override
@@ -72,32 +66,12 @@ class LearnerLoader implements SmartLifecycle {
         return answers.getPhase() + 1; // after the answer loader, which applies the migrations
     }
 
-    @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void run(KafkaConsumer<String, byte[]> consumer) {
         try (KafkaConsumer<String, byte[]> c = consumer) {
             c.subscribe(List.of(Topics.LEARNERS_NAME));
-            while (running) {
+            while (running()) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
                     continue;
@@ -106,14 +80,14 @@ class LearnerLoader implements SmartLifecycle {
                 while (!apply(records)) {
                     sleep(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
-                    if (!running) {
+                    if (!running()) {
                         return;
                     }
                 }
                 c.commitSync();
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (running()) {
                 log.error("learner loader woken unexpectedly", e);
             }
         } catch (RuntimeException e) {
