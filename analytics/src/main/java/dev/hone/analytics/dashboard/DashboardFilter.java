@@ -1,12 +1,12 @@
 package dev.hone.analytics.dashboard;
 
+import dev.hone.events.Ids;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
-import java.util.regex.Pattern;
 
 /**
  * The filters every dashboard takes: track, cohort and a date range. The range is widened to
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * the raw answers agree.
  */
 record DashboardFilter(String cohort, String track, LocalDate from, LocalDate to, boolean defaultRange) {
-
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     static DashboardFilter of(String cohort, String track, String from, String to, int defaultDays, LocalDate today) {
         LocalDate end = date("to", to, today);
@@ -31,8 +29,8 @@ record DashboardFilter(String cohort, String track, LocalDate from, LocalDate to
         if (value == null || value.isEmpty()) {
             return "";
         }
-        if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + ": must be 1-128 characters of letters, digits and . _ : @ -");
+        if (!Ids.isValid(value)) {
+            throw new IllegalArgumentException(field + ": " + Ids.RULE);
         }
         return value;
     }

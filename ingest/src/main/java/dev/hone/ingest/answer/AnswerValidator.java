@@ -1,5 +1,6 @@
 package dev.hone.ingest.answer;
 
+import dev.hone.events.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.grading.Response;
 import dev.hone.ingest.web.FieldError;
@@ -9,14 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Checks an answer's fields against the contract and collects every problem, not just the first. */
 @Component
 class AnswerValidator {
-
-    /** Learner, question and event ids: printable, no spaces or slashes, 1-128 characters. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final AnswerLimits limits;
     private final Clock clock;
@@ -61,8 +58,8 @@ class AnswerValidator {
     private void checkId(String field, String value, List<FieldError> errors) {
         if (value == null) {
             errors.add(new FieldError(field, "is required"));
-        } else if (!ID.matcher(value).matches()) {
-            errors.add(new FieldError(field, "must be 1-128 characters of letters, digits and . _ : @ -"));
+        } else if (!Ids.isValid(value)) {
+            errors.add(new FieldError(field, Ids.RULE));
         }
     }
 
@@ -81,7 +78,7 @@ class AnswerValidator {
             }
             for (int i = 0; i < response.size(); i++) {
                 JsonNode item = response.get(i);
-                if (!item.isTextual() || !ID.matcher(item.asText()).matches()) {
+                if (!item.isTextual() || !Ids.isValid(item.asText())) {
                     errors.add(new FieldError("response[" + i + "]", "must be an option or rubric id"));
                 }
             }

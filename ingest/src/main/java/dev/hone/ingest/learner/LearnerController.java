@@ -1,5 +1,6 @@
 package dev.hone.ingest.learner;
 
+import dev.hone.events.Ids;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import java.util.regex.Pattern;
 
 /**
  * A learner's queue and mastery, read from the recommender. Ingest passes the recommender's
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1/learners/{learnerId}")
 class LearnerController {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final RestClient recommender;
 
@@ -73,8 +71,8 @@ class LearnerController {
     }
 
     private static void check(String learnerId) {
-        if (!ID.matcher(learnerId).matches()) {
-            throw new InvalidRequestException("learnerId", "must be 1-128 characters of letters, digits and . _ : @ -");
+        if (!Ids.isValid(learnerId)) {
+            throw new InvalidRequestException("learnerId", Ids.RULE);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hone.ingest.learner;
 
+import dev.hone.events.Ids;
 import dev.hone.catalog.Catalog;
 import dev.hone.events.LearnerProfile;
 import dev.hone.events.Topics;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A learner's profile (cohort, track) and erasure, as records on the compacted
@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1/learners/{learnerId}")
 class ProfileController {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final Producer<String, byte[]> producer;
     private final KafkaSettings settings;
@@ -92,8 +90,8 @@ class ProfileController {
     }
 
     private static void check(String field, String value, List<FieldError> errors) {
-        if (value == null || !ID.matcher(value).matches()) {
-            errors.add(new FieldError(field, "must be 1-128 characters of letters, digits and . _ : @ -"));
+        if (!Ids.isValid(value)) {
+            errors.add(new FieldError(field, Ids.RULE));
         }
     }
 }
