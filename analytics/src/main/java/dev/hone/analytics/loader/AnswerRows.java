@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -53,14 +52,7 @@ public class AnswerRows {
 
     /** The highest Kafka offset stored per partition of hone.answers.v1. */
     Map<Integer, Long> highestOffsets() throws SQLException {
-        Map<Integer, Long> offsets = new HashMap<>();
-        try (Connection c = clickHouse.getConnection(); PreparedStatement ps = c.prepareStatement(HIGHEST_OFFSETS);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                offsets.put(rs.getInt(1), rs.getLong(2));
-            }
-        }
-        return offsets;
+        return StoredOffsets.highest(clickHouse, HIGHEST_OFFSETS);
     }
 
     /** Every event id answered since {@code since}, streamed to {@code sink}. */

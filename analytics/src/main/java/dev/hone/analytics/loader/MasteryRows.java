@@ -5,11 +5,7 @@ import dev.hone.events.MasteryChanged;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +36,6 @@ class MasteryRows {
     }
 
     Map<Integer, Long> highestOffsets() throws SQLException {
-        Map<Integer, Long> offsets = new HashMap<>();
-        try (Connection c = clickHouse.getConnection(); PreparedStatement ps = c.prepareStatement(HIGHEST_OFFSETS);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                offsets.put(rs.getInt(1), rs.getLong(2));
-            }
-        }
-        return offsets;
+        return StoredOffsets.highest(clickHouse, HIGHEST_OFFSETS);
     }
 }
