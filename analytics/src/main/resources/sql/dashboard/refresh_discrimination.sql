@@ -1,24 +1,7 @@
 -- The discrimination of every question over the default range, stored as the latest snapshot.
+-- {discrimination.sql} is replaced by that file: the snapshot and the live view run one query.
 INSERT INTO question_discrimination (question_id, discrimination, learners, range_from, range_to, computed_at)
 SELECT question_id, discrimination, learners, toDate(toDateTime(:from)), toDate(toDateTime(:to)), toDateTime(:now)
 FROM (
-SELECT question_id, corr(x, r) AS discrimination, count() AS learners
-FROM (
-    SELECT question_id, c / n AS x, (t - c) / (tn - n) AS r
-    FROM (
-        SELECT learner_id, question_id, count() AS n, sum(correct) AS c
-        FROM answers
-        WHERE answered_at >= toDateTime(:from) AND answered_at < toDateTime(:to)
-          AND (:cohort = '' AND :track = '' OR learner_id IN (SELECT learner_id FROM learners FINAL WHERE (:cohort = '' OR cohort = :cohort) AND (:track = '' OR track = :track)))
-        GROUP BY learner_id, question_id
-    ) ANY INNER JOIN (
-        SELECT learner_id, count() AS tn, sum(correct) AS t
-        FROM answers
-        WHERE answered_at >= toDateTime(:from) AND answered_at < toDateTime(:to)
-          AND (:cohort = '' AND :track = '' OR learner_id IN (SELECT learner_id FROM learners FINAL WHERE (:cohort = '' OR cohort = :cohort) AND (:track = '' OR track = :track)))
-        GROUP BY learner_id
-    ) USING learner_id
-    WHERE tn > n
-)
-GROUP BY question_id
+{discrimination.sql}
 )

@@ -24,7 +24,8 @@ import java.util.Map;
 public class DiscriminationSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(DiscriminationSnapshot.class);
-    private static final String REFRESH = SqlFile.load("dashboard/refresh_discrimination.sql");
+    private static final String REFRESH = SqlFile.load("dashboard/refresh_discrimination.sql")
+            .replace("{discrimination.sql}", SqlFile.load("dashboard/discrimination.sql"));
     private static final String LATEST = SqlFile.load("dashboard/discrimination_snapshot.sql");
 
     private final NamedParameterJdbcTemplate clickHouse;
