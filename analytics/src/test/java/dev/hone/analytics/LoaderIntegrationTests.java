@@ -86,6 +86,13 @@ class LoaderIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> count("answers WHERE learner_id = '" + learner + "'") == 0
                 && count("learner_topic_week WHERE learner_id = '" + learner + "'") == 0
                 && count("learners WHERE learner_id = '" + learner + "'") == 0);
+
+        // still in flight at the erasure (recorded before it): never stored; the same id back later: a new learner
+        AnswerRecorded inFlight = TestData.answer(learner, q, true, Instant.now().minusSeconds(30), 30);
+        AnswerRecorded anew = TestData.answer(learner, q, false, Instant.now().plusSeconds(5), 40);
+        produce(List.of(inFlight, anew));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("answers WHERE event_id = '" + anew.eventId() + "'") == 1);
+        assertThat(count("answers WHERE learner_id = '" + learner + "'")).isEqualTo(1);
     }
 
     @Test
@@ -93,7 +100,7 @@ class LoaderIntegrationTests {
         List<Integer> again = migrations.apply();
 
         assertThat(again).isEmpty();
-        assertThat(clickHouse.queryForList("SELECT version FROM schema_migrations ORDER BY version", Integer.class)).containsExactly(1, 2, 3, 4);
+        assertThat(clickHouse.queryForList("SELECT version FROM schema_migrations ORDER BY version", Integer.class)).containsExactly(1, 2, 3, 4, 5);
     }
 
     private long count(String from) {

@@ -34,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Predicate;
 
 /**
  * Kafka -> ClickHouse for answers and mastery changes. Batches by size and by time, inserts a
@@ -62,6 +64,8 @@ public class AnswerLoader extends ConsumerWorker {
     private final Counter resent;
     private final Counter unreadable;
     private final SeenEvents seen;
+    private final ErasedLearners erased;
+    private final Counter ofErased;
     // consumer thread only: the batch being filled, a spare, and the one the insert thread stores
     private LoaderBatch filling = new LoaderBatch();
     private LoaderBatch spare = new LoaderBatch();
@@ -70,7 +74,7 @@ public class AnswerLoader extends ConsumerWorker {
     private final ExecutorService inserter = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-inserter"));
 
     AnswerLoader(LoaderSettings settings, AnswerRows answers, MasteryRows mastery, Migrations migrations,
-                 LoaderHealth health, MeterRegistry meters) {
+                 LoaderHealth health, ErasedLearners erased, MeterRegistry meters) {
         this.settings = settings;
         this.answers = answers;
         this.mastery = mastery;
@@ -80,6 +84,8 @@ public class AnswerLoader extends ConsumerWorker {
         this.resent = meters.counter("hone.loader.resent");
         this.unreadable = meters.counter("hone.loader.unreadable");
         this.seen = new SeenEvents(settings.resendWindow());
+        this.erased = erased;
+        this.ofErased = meters.counter("hone.loader.erased");
     }
 
     @Override
@@ -238,7 +244,10 @@ public class AnswerLoader extends ConsumerWorker {
 
     /** One attempt; each table is inserted at most once per batch, so a retry after a partial failure doubles nothing. */
     private boolean insert(LoaderBatch batch) {
+        Lock noErasureMeanwhile = erased.insertLock();
+        noErasureMeanwhile.lock();
         try {
+            dropErased(batch);
             if (!batch.answersStored()) {
                 if (!batch.answers().isEmpty()) {
                     answers.insert(batch.answers());
@@ -253,7 +262,19 @@ public class AnswerLoader extends ConsumerWorker {
             health.failed("insert failed: " + e.getMessage());
             log.warn("ClickHouse insert of {} rows failed ({}); retrying", batch.size(), e.getMessage());
             return false;
+        } finally {
+            noErasureMeanwhile.unlock();
         }
+    }
+
+    /** Rows of learners erased after they were recorded: in flight at the erasure, or read again. */
+    private void dropErased(LoaderBatch batch) {
+        Predicate<ErasedLearners.Row> isErased = erased.erasedFilter();
+        int before = batch.size();
+        batch.answers().removeIf(r -> isErased.test(new ErasedLearners.Row(r.answer().learnerId(),
+                r.answer().recordedAt() != null ? r.answer().recordedAt() : r.answer().answeredAt())));
+        batch.mastery().removeIf(r -> isErased.test(new ErasedLearners.Row(r.change().learnerId(), r.change().at())));
+        ofErased.increment(before - batch.size());
     }
 
     /** Asks ClickHouse until it answers: consuming without knowing where it stands could insert rows twice. */
@@ -306,6 +327,10 @@ public class AnswerLoader extends ConsumerWorker {
             if (partitions.isEmpty()) {
                 return;
             }
+            fromClickHouse("erased learners", () -> {
+                erased.reload();
+                return null;
+            });
             Map<Integer, Long> storedAnswers = fromClickHouse("the answers' position", answers::highestOffsets);
             Map<Integer, Long> storedMastery = fromClickHouse("the mastery position", mastery::highestOffsets);
             Set<Integer> answerPartitions = new HashSet<>();

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ class LearnerLoader extends ConsumerWorker {
                 }
                 if (r.value() == null) {
                     upsert(pending);
-                    erasure.erase(r.key());
+                    erasure.erase(r.key(), Instant.ofEpochMilli(r.timestamp()));
                     log.info("erased learner {} (tombstone at {}-{}@{})", r.key(), r.topic(), r.partition(), r.offset());
                 } else {
                     pending.add(r);
