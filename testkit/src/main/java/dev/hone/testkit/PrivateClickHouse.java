@@ -2,7 +2,6 @@ package dev.hone.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,17 +34,17 @@ public final class PrivateClickHouse implements AutoCloseable {
 
     /** Renders a config into {@code dir} and starts the server; fails with the error log when it does not come up. */
     public static PrivateClickHouse startIn(Path dir) {
-        Path infra = findInfra();
+        Path infra = InfraFiles.find().resolve("clickhouse");
         try {
             for (String sub : new String[]{"log", "data", "tmp", "user_files", "format_schemas"}) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            int http = freePort();
+            int http = InfraFiles.freePort();
             String config = Files.readString(infra.resolve("config.xml.template"))
                     .replace("@DIR@", dir.toAbsolutePath().toString())
                     .replace("@HTTP_PORT@", Integer.toString(http))
-                    .replace("@TCP_PORT@", Integer.toString(freePort()))
-                    .replace("@INTERSERVER_PORT@", Integer.toString(freePort()));
+                    .replace("@TCP_PORT@", Integer.toString(InfraFiles.freePort()))
+                    .replace("@INTERSERVER_PORT@", Integer.toString(InfraFiles.freePort()));
             Files.writeString(dir.resolve("config.xml"), config);
             Files.copy(infra.resolve("users.xml"), dir.resolve("users.xml"), StandardCopyOption.REPLACE_EXISTING);
             PrivateClickHouse server = new PrivateClickHouse(dir, http);
@@ -117,22 +116,5 @@ public final class PrivateClickHouse implements AutoCloseable {
     @Override
     public void close() {
         kill();
-    }
-
-    /** The project's infra/clickhouse folder, from the module a test runs in or the root. */
-    private static Path findInfra() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("infra").resolve("clickhouse");
-            if (Files.isRegularFile(candidate.resolve("config.xml.template"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("infra/clickhouse/config.xml.template not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

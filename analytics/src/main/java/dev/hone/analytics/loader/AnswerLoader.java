@@ -1,6 +1,8 @@
 package dev.hone.analytics.loader;
 
 import dev.hone.analytics.clickhouse.Migrations;
+import dev.hone.catalog.Catalog;
+import dev.hone.events.AnswerChecks;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
@@ -66,6 +68,7 @@ public class AnswerLoader extends ConsumerWorker {
     private final SeenEvents seen;
     private final ErasedLearners erased;
     private final Counter ofErased;
+    private final Predicate<String> knownQuestion;
     // consumer thread only: the batch being filled, a spare, and the one the insert thread stores
     private LoaderBatch filling = new LoaderBatch();
     private LoaderBatch spare = new LoaderBatch();
@@ -74,7 +77,7 @@ public class AnswerLoader extends ConsumerWorker {
     private final ExecutorService inserter = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-inserter"));
 
     AnswerLoader(LoaderSettings settings, AnswerRows answers, MasteryRows mastery, Migrations migrations,
-                 LoaderHealth health, ErasedLearners erased, MeterRegistry meters) {
+                 LoaderHealth health, ErasedLearners erased, Catalog catalog, MeterRegistry meters) {
         this.settings = settings;
         this.answers = answers;
         this.mastery = mastery;
@@ -85,6 +88,7 @@ public class AnswerLoader extends ConsumerWorker {
         this.unreadable = meters.counter("hone.loader.unreadable");
         this.seen = new SeenEvents(settings.resendWindow());
         this.erased = erased;
+        this.knownQuestion = id -> catalog.question(id).isPresent();
         this.ofErased = meters.counter("hone.loader.erased");
     }
 
@@ -143,7 +147,8 @@ public class AnswerLoader extends ConsumerWorker {
         try {
             if (record.topic().equals(Topics.ANSWERS_NAME)) {
                 AnswerRecorded a = AnswerJson.read(record.value());
-                if (a != null && a.eventId() != null && a.learnerId() != null && a.answeredAt() != null) {
+                // the rule the recommender applies: what it dead-letters is not counted here either
+                if (AnswerChecks.problemWith(record.key(), a, knownQuestion) == null) {
                     if (seen.firstTime(record.partition(), a.eventId(), a.answeredAt())) {
                         batch.answers().add(new AnswerRows.Row(a, record.partition(), record.offset()));
                     } else {

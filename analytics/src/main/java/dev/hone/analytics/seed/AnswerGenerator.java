@@ -47,7 +47,7 @@ final class AnswerGenerator {
         double p = 1 / (1 + Math.exp(-(skill[l] + learned - (q.difficulty() - 3) * 0.7)));
         boolean correct = random.nextDouble() < p;
         Instant at = end.minusSeconds(ago);
-        return new AnswerRecorded(AnswerRecorded.SCHEMA, prefix + (next++), learnerId(l), q.id(), q.topic(), List.of(), q.kind().id(),
+        return new AnswerRecorded(AnswerRecorded.SCHEMA, prefix + (next++), learnerId(l), q.id(), q.topic(), q.skills(), q.kind().id(),
                 q.difficulty(), chosen(q, correct), null, correct, correct ? 1 : 0, at,
                 2000 + random.nextInt(60_000) + q.difficulty() * 5000L, at);
     }

@@ -24,6 +24,10 @@ final class HttpJson {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
+    Reply delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE().build());
+    }
+
     Reply post(String url, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))

@@ -25,17 +25,22 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <module>/target/<module>-exec.jar} with the given environment. */
     static ServiceProcess start(String module, int port, Map<String, String> env) throws IOException {
+        return start(module, module, port, env);
+    }
+
+    /** As {@link #start(String, int, Map)}, logging to {@code target/e2e-logs/<name>.log} (two instances of one module). */
+    static ServiceProcess start(String module, String name, int port, Map<String, String> env) throws IOException {
         Path jar = Path.of("..", module, "target", module + "-exec.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with 'mvn verify' from the repository root");
         }
         Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
-        Path log = logs.resolve(module + ".log");
+        Path log = logs.resolve(name + ".log");
         var builder = new ProcessBuilder(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        return new ServiceProcess(module, port, builder.start(), log);
+        return new ServiceProcess(name, port, builder.start(), log);
     }
 
     static int freePort() throws IOException {
@@ -58,6 +63,11 @@ final class ServiceProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** Ends the service as a crash would: SIGKILL, no shutdown hooks, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -33,6 +33,11 @@ public final class LearnerEngines {
         this.catalog = catalog;
     }
 
+    /** The question bank the engines' items come from. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
     public LearnerEngine create() {
         IdIndex topics = new IdIndex();
         for (Topic topic : catalog.topics()) {

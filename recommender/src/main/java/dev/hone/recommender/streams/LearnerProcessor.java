@@ -1,5 +1,6 @@
 package dev.hone.recommender.streams;
 
+import dev.hone.events.AnswerChecks;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * Applies one answer to its learner's state and emits the topics' new mastery. A resent
@@ -22,17 +24,21 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
 
     private final Deserializer<AnswerRecorded> answers = Topics.ANSWERS.valueSerde().deserializer();
     private final LearnerEngine engine;
+    private final Predicate<String> knownQuestion;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, LearnerState> store;
+    private KeyValueStore<String, Long> erased;
 
-    LearnerProcessor(LearnerEngine engine) {
+    LearnerProcessor(LearnerEngine engine, Predicate<String> knownQuestion) {
         this.engine = engine;
+        this.knownQuestion = knownQuestion;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(RecommenderTopology.LEARNER_STORE);
+        this.erased = context.getStateStore(RecommenderTopology.ERASED_STORE);
     }
 
     @Override
@@ -44,10 +50,15 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
             deadLetter(record, e.getMessage());
             return;
         }
-        String problem = problemWith(record.key(), answer);
+        String problem = AnswerChecks.problemWith(record.key(), answer, knownQuestion);
         if (problem != null) {
             deadLetter(record, problem);
             return;
+        }
+        Long erasedAt = erased.get(record.key());
+        Instant recorded = answer.recordedAt() != null ? answer.recordedAt() : Instant.ofEpochMilli(record.timestamp());
+        if (erasedAt != null && recorded.toEpochMilli() <= erasedAt) {
+            return; // recorded before its learner was erased: in flight at the erasure, not to be applied after it
         }
         LearnerState state = store.get(record.key());
         if (state == null) {
@@ -67,25 +78,6 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
             context.forward(record.withValue((Object) change).withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()),
                     RecommenderTopology.MASTERY_SINK);
         }
-    }
-
-    private static String problemWith(String key, AnswerRecorded answer) {
-        if (answer == null) {
-            return "empty value";
-        }
-        if (answer.schema() != AnswerRecorded.SCHEMA) {
-            return "unsupported schema version " + answer.schema() + " (expected " + AnswerRecorded.SCHEMA + ")";
-        }
-        if (key == null || !key.equals(answer.learnerId())) {
-            return "record key '" + key + "' does not match learnerId '" + answer.learnerId() + "'";
-        }
-        if (answer.eventId() == null || answer.questionId() == null || answer.skills().isEmpty()) {
-            return "eventId, questionId and skills are required";
-        }
-        if (!(answer.score() >= 0 && answer.score() <= 1)) {
-            return "score " + answer.score() + " is outside [0, 1]";
-        }
-        return null;
     }
 
     private void deadLetter(org.apache.kafka.streams.processor.api.Record<String, byte[]> record, String reason) {

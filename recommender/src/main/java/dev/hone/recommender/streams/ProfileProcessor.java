@@ -5,9 +5,13 @@ import dev.hone.events.Topics;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
 
 /**
  * Applies learner profiles from the compacted {@code hone.learners.v1} to the learner's state:
@@ -17,14 +21,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 class ProfileProcessor implements Processor<String, byte[], String, Object> {
 
+    static final Duration ERASURE_MEMORY = Duration.ofDays(31);
+
     private final Deserializer<LearnerProfile> profiles = Topics.LEARNERS.valueSerde().deserializer();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, LearnerState> store;
+    private KeyValueStore<String, Long> erased;
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(RecommenderTopology.LEARNER_STORE);
+        this.erased = context.getStateStore(RecommenderTopology.ERASED_STORE);
+        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetOldErasures);
     }
 
     @Override
@@ -35,6 +44,9 @@ class ProfileProcessor implements Processor<String, byte[], String, Object> {
         }
         if (record.value() == null) {
             store.delete(record.key());
+            // answers recorded before the erasure may still be on their way (another partition's
+            // lag, a client's resend): remembering when it happened keeps them from re-creating state
+            erased.put(record.key(), record.timestamp());
             return;
         }
         LearnerProfile profile;
@@ -49,6 +61,19 @@ class ProfileProcessor implements Processor<String, byte[], String, Object> {
         }
         LearnerState state = store.get(record.key());
         store.put(record.key(), (state == null ? LearnerState.empty() : state).withTrack(profile.track()));
+    }
+
+    /** Erasure marks outlive any answer that could still arrive: ingest takes answers up to 30 days old. */
+    private void forgetOldErasures(long now) {
+        long before = now - ERASURE_MEMORY.toMillis();
+        try (KeyValueIterator<String, Long> all = erased.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.value < before) {
+                    erased.delete(entry.key);
+                }
+            }
+        }
     }
 
     private void deadLetter(org.apache.kafka.streams.processor.api.Record<String, byte[]> record, String reason) {

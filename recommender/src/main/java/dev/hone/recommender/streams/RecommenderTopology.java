@@ -27,6 +27,8 @@ public final class RecommenderTopology {
     static final String PROFILE_PROCESSOR = "profile";
     static final String MASTERY_SINK = "mastery";
     static final String DLQ_SINK = "dead-letters";
+    /** Learner id -> when the learner was erased (epoch ms), so answers still in flight then are not applied after it. */
+    public static final String ERASED_STORE = "erased-learners";
 
     private RecommenderTopology() {
     }
@@ -35,12 +37,15 @@ public final class RecommenderTopology {
     public static Topology build(LearnerEngines engines) {
         var learnerStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
+        var erasedStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
         return new Topology()
                 .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
                 .addSource(PROFILE_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.LEARNERS_NAME)
-                .addProcessor(LEARNER_PROCESSOR, () -> new LearnerProcessor(engines.create()), SOURCE)
+                .addProcessor(LEARNER_PROCESSOR, () -> new LearnerProcessor(engines.create(), id -> engines.catalog().question(id).isPresent()), SOURCE)
                 .addProcessor(PROFILE_PROCESSOR, ProfileProcessor::new, PROFILE_SOURCE)
                 .addStateStore(learnerStore, LEARNER_PROCESSOR, PROFILE_PROCESSOR)
+                .addStateStore(erasedStore, LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),

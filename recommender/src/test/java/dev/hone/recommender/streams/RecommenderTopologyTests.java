@@ -61,6 +61,25 @@ class RecommenderTopologyTests {
         assertThat(store.get("ada")).isNull();
     }
 
+    @Test
+    void anAnswerRecordedBeforeItsLearnersErasureLeavesNoStateWhenItArrivesAfterIt() {
+        TestInputTopic<String, byte[]> profiles = driver.createInputTopic(Topics.LEARNERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
+        Instant erasure = Instant.parse("2026-11-01T10:00:05Z");
+        profiles.pipeInput("ada", (byte[]) null, erasure);
+
+        answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)), erasure.plusSeconds(1));
+        assertThat(store.get("ada")).as("recorded 10:00:01, before the erasure").isNull();
+        assertThat(mastery.isEmpty()).isTrue();
+
+        AnswerRecorded later = answer("e2", "ada", "core.gil.q02", List.of("core.gil"), true);
+        AnswerRecorded anew = new AnswerRecorded(later.schema(), later.eventId(), later.learnerId(), later.questionId(), later.topicId(),
+                later.skills(), later.kind(), later.difficulty(), later.chosenOptions(), later.responseText(), later.correct(), later.score(),
+                erasure.plusSeconds(60), later.responseMs(), erasure.plusSeconds(61));
+        answers.pipeInput("ada", json(anew), erasure.plusSeconds(61));
+        assertThat(store.get("ada").tally("core.gil").answers()).as("the same id, back after the erasure").isEqualTo(1);
+    }
+
     @AfterEach
     void closeDriver() {
         driver.close();
