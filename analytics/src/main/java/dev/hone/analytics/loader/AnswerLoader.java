@@ -13,7 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -99,47 +101,61 @@ public class AnswerLoader extends ConsumerWorker {
             log.info("hone.loader.enabled=false: serving dashboards only, consuming nothing");
             return;
         }
-        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(Map.of(
+        launch(() -> new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchSize(), 10_000)),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        launch(created, "answer-loader");
+                new StringDeserializer(), new ByteArrayDeserializer()), "answer-loader", health);
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        inserter.shutdownNow();
     }
 
 
     @Override
-    protected void run(KafkaConsumer<String, byte[]> consumer) {
-        try (KafkaConsumer<String, byte[]> c = consumer) {
-            c.subscribe(List.of(Topics.ANSWERS_NAME, Topics.MASTERY_NAME), new ResumeFromClickHouse(c));
-            while (running()) {
-                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
-                    add(filling, record);
-                }
-                if (inFlightResult != null && inFlightResult.isDone()) {
-                    awaitInFlight(c); // commits as soon as ClickHouse acknowledged
-                }
-                // a batch waits at most maxBatchWait while ClickHouse is idle; while it is busy with the
-                // previous batch this one keeps growing (up to batchSize): bigger inserts under load
-                if (filling.size() >= settings.batchSize() || (inFlight == null && filling.isOlderThan(settings.maxBatchWait()))) {
-                    handOver(c);
-                }
+    protected void run(KafkaConsumer<String, byte[]> c) {
+        abandonBatches(); // a fresh consumer after a failure starts from what ClickHouse and Kafka hold
+        c.subscribe(List.of(Topics.ANSWERS_NAME, Topics.MASTERY_NAME), new ResumeFromClickHouse(c));
+        while (running()) {
+            for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
+                add(filling, record);
             }
-            handOver(c);
-            awaitInFlight(c);
-        } catch (WakeupException e) {
-            if (running()) {
-                log.error("loader woken unexpectedly", e);
+            if (inFlightResult != null && inFlightResult.isDone()) {
+                awaitInFlight(c); // commits as soon as ClickHouse acknowledged
             }
-        } catch (RuntimeException e) {
-            log.error("loader stopped", e);
-            health.failed(e.getMessage());
-        } finally {
-            inserter.shutdownNow();
+            // a batch waits at most maxBatchWait while ClickHouse is idle; while it is busy with the
+            // previous batch this one keeps growing (up to batchSize): bigger inserts under load
+            if (filling.size() >= settings.batchSize() || (inFlight == null && filling.isOlderThan(settings.maxBatchWait()))) {
+                handOver(c);
+            }
         }
+        handOver(c);
+        awaitInFlight(c);
+    }
+
+    /** Forgets what a failed consumer had read: its partitions' next owner reads it again from the stored position. */
+    private void abandonBatches() {
+        if (inFlightResult != null) {
+            try {
+                inFlightResult.get(); // lets an insert under way finish, so the resume point includes it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            } catch (ExecutionException e) {
+                log.warn("abandoned insert failed: {}", e.getCause().getMessage());
+            }
+            inFlight.restart();
+            inFlight = null;
+            inFlightResult = null;
+        }
+        filling.restart();
+        spare.restart();
     }
 
     private void add(LoaderBatch batch, ConsumerRecord<String, byte[]> record) {
@@ -211,7 +227,7 @@ public class AnswerLoader extends ConsumerWorker {
                     c.poll(Duration.ZERO);
                 }
             }
-            c.commitSync(inFlight.nextOffsets());
+            commit(c, inFlight.nextOffsets());
             loaded.increment(inFlight.size());
             seen.expire(Instant.now());
         } catch (InterruptedException e) {
@@ -226,6 +242,21 @@ public class AnswerLoader extends ConsumerWorker {
             inFlight.restart();
             inFlight = null;
             inFlightResult = null;
+        }
+    }
+
+    /**
+     * A commit that fails (the broker away, a rebalance) loses nothing: the rows are in ClickHouse
+     * with their offsets, and whoever owns the partitions next resumes after them.
+     */
+    private static void commit(KafkaConsumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            c.commitSync(offsets);
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            log.warn("offset commit failed ({}); ClickHouse holds the rows and their offsets, so the next commit or owner takes over",
+                    e.getMessage());
         }
     }
 

@@ -1,25 +1,60 @@
 package dev.hone.analytics.loader;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * A Kafka consumer on its own thread, started and stopped with the Spring context: stop wakes
- * the consumer and waits up to 30 s for the loop to finish its batch.
+ * A Kafka consumer on its own thread, started and stopped with the Spring context. When the
+ * consume loop fails (a broker away longer than the client's timeouts, say) the worker reports
+ * itself down, waits with back-off and starts again with a new consumer: the loaders' positions
+ * live in ClickHouse and the committed offsets, so a fresh consumer resumes where the last one
+ * stored. Stop wakes the consumer and waits up to 30 s for the loop to finish its batch.
  */
 abstract class ConsumerWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerWorker.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    /** Starts {@link #run(KafkaConsumer)} on a thread named {@code name}. */
-    protected final void launch(KafkaConsumer<String, byte[]> newConsumer, String name) {
-        consumer = newConsumer;
+    /** Runs {@link #run(KafkaConsumer)} on a thread named {@code name}, with a new consumer after each failure. */
+    protected final void launch(Supplier<KafkaConsumer<String, byte[]>> consumers, String name, LoaderHealth health) {
         running = true;
-        thread = new Thread(() -> run(newConsumer), name);
+        thread = new Thread(() -> {
+            Duration backoff = FIRST_RETRY;
+            while (running) {
+                KafkaConsumer<String, byte[]> c = consumers.get();
+                consumer = c;
+                try {
+                    run(c);
+                    backoff = FIRST_RETRY;
+                } catch (WakeupException e) {
+                    if (running) {
+                        log.warn("{} woken unexpectedly; starting again", name);
+                    }
+                } catch (RuntimeException e) {
+                    if (running) {
+                        log.error("{} failed; starting again with a new consumer in {} s", name, backoff.toSeconds(), e);
+                        health.failed(name + " failed: " + e.getMessage());
+                    }
+                } finally {
+                    c.close(Duration.ofSeconds(5));
+                }
+                if (running) {
+                    pause(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : backoff.multipliedBy(2);
+                }
+            }
+        }, name);
         thread.start();
     }
 
@@ -28,6 +63,15 @@ abstract class ConsumerWorker implements SmartLifecycle {
 
     protected final boolean running() {
         return running;
+    }
+
+    private void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis()); // back-off between consumer restarts, on the worker's own thread
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     @Override
@@ -39,6 +83,7 @@ abstract class ConsumerWorker implements SmartLifecycle {
         }
         Thread t = thread;
         if (t != null) {
+            t.interrupt();
             try {
                 t.join(Duration.ofSeconds(30).toMillis());
             } catch (InterruptedException e) {

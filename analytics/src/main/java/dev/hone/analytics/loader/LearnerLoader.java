@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -53,13 +55,12 @@ class LearnerLoader extends ConsumerWorker {
         if (!settings.enabled()) {
             return;
         }
-        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(Map.of(
+        launch(() -> new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-learners",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        launch(created, "learner-loader");
+                new StringDeserializer(), new ByteArrayDeserializer()), "learner-loader", health);
     }
 
     @Override
@@ -69,31 +70,29 @@ class LearnerLoader extends ConsumerWorker {
 
 
     @Override
-    protected void run(KafkaConsumer<String, byte[]> consumer) {
-        try (KafkaConsumer<String, byte[]> c = consumer) {
-            c.subscribe(List.of(Topics.LEARNERS_NAME));
-            while (running()) {
-                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
+    protected void run(KafkaConsumer<String, byte[]> c) {
+        c.subscribe(List.of(Topics.LEARNERS_NAME));
+        while (running()) {
+            ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+            if (records.isEmpty()) {
+                continue;
+            }
+            Duration backoff = settings.retryBackoff();
+            while (!apply(records)) {
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
+                if (!running()) {
+                    return;
                 }
-                Duration backoff = settings.retryBackoff();
-                while (!apply(records)) {
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
-                    if (!running()) {
-                        return;
-                    }
-                }
+            }
+            // replaying profiles is harmless (the latest version wins), so a failed commit only means re-reading them
+            try {
                 c.commitSync();
+            } catch (WakeupException | InterruptException e) {
+                throw e;
+            } catch (KafkaException e) {
+                log.warn("profile offset commit failed ({}); they are read again, harmlessly", e.getMessage());
             }
-        } catch (WakeupException e) {
-            if (running()) {
-                log.error("learner loader woken unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            log.error("learner loader stopped", e);
-            health.failed(e.getMessage());
         }
     }
 
