@@ -20,15 +20,24 @@ final class HttpJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+    /** GET with optional headers given as name, value, name, value... */
+    Reply get(String url, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
-    Reply post(String url, Object body) {
+    /** POST of {@code body} as JSON, with optional headers given as name, value, name, value... */
+    Reply post(String url, Object body, String... headers) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+            var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json");
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
