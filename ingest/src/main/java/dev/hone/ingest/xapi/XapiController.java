@@ -41,6 +41,8 @@ import java.util.Map;
 @RequestMapping("/xapi/statements")
 class XapiController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(XapiController.class);
+
     /** Hone's answer fields as the statement paths a client wrote them in. */
     private static final Map<String, String> STATEMENT_PATHS = Map.of("eventId", "id", "learnerId", "actor",
             "questionId", "object.id", "response", "result.response", "responseMs", "result.duration", "answeredAt", "timestamp");
@@ -116,7 +118,8 @@ class XapiController {
     }
 
     @ExceptionHandler(AnswerHistoryClient.HistoryUnavailableException.class)
-    ResponseEntity<ProblemDetail> historyUnavailable() {
+    ResponseEntity<ProblemDetail> historyUnavailable(AnswerHistoryClient.HistoryUnavailableException e) {
+        log.warn("xAPI statements not served: {}", e.getMessage(), e.getCause());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "body: Hone's stored answers cannot be read right now; retry shortly");
         problem.setTitle("Statements unavailable");
