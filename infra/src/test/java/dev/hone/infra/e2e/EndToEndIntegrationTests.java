@@ -148,6 +148,16 @@ class EndToEndIntegrationTests {
     }
 
     @Test
+    void everyServiceExposesPrometheusMetrics() {
+        for (ServiceProcess service : services) {
+            var reply = http.getText(service.url() + "/actuator/prometheus");
+
+            assertThat(reply).as(service.name()).contains("jvm_memory_used_bytes");
+        }
+        assertThat(http.getText(ingest.url() + "/actuator/prometheus")).contains("hone_answers_produce_seconds");
+    }
+
+    @Test
     void anXapiStatementIsStoredAndReadBackAsAStatement() {
         Question q = CATALOG.questions().stream().filter(x -> x.kind() == dev.hone.catalog.QuestionKind.SINGLE_CHOICE).findFirst().orElseThrow();
         String id = UUID.randomUUID().toString();

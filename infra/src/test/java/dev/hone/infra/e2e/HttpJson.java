@@ -29,6 +29,23 @@ final class HttpJson {
         return send(request.build());
     }
 
+    /** The body of a GET as text (e.g. Prometheus' exposition format); fails on a status other than 200. */
+    String getText(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POST of {@code body} as JSON, with optional headers given as name, value, name, value... */
     Reply post(String url, Object body, String... headers) {
         try {
