@@ -110,7 +110,7 @@ public class AnswerService {
             try {
                 graded.add(grade(requests.get(i)));
             } catch (InvalidRequestException e) {
-                String prefix = requests.size() == 1 ? "" : "[" + i + "].";
+                String prefix = "[" + i + "].";
                 e.errors().forEach(error -> errors.add(new FieldError(prefix + error.field(), error.reason())));
             }
         }

@@ -90,7 +90,7 @@ class XapiController {
         try {
             stored = answers.recordTogether(requests);
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(e.errors().stream().map(XapiController::inStatementTerms).toList());
+            throw new InvalidRequestException(e.errors().stream().map(error -> inStatementTerms(error, batch)).toList());
         }
         return ResponseEntity.ok().header(Xapi.VERSION_HEADER, Xapi.VERSION).body(stored.stream().map(AnswerAccepted::eventId).toList());
     }
@@ -151,9 +151,9 @@ class XapiController {
         return new InvalidRequestException(errors);
     }
 
-    /** "[2].learnerId" -> "[2].actor": a client is told about the statement it sent. */
-    private static FieldError inStatementTerms(FieldError error) {
-        String field = error.field();
+    /** "[2].learnerId" -> "[2].actor" ("actor" for a single statement): a client is told about the statement it sent. */
+    private static FieldError inStatementTerms(FieldError error, boolean batch) {
+        String field = batch ? error.field() : error.field().replaceFirst("^\\[0]\\.", "");
         int dot = field.startsWith("[") ? field.indexOf("].") + 2 : 0;
         String prefix = field.substring(0, dot);
         String name = field.substring(dot).replaceAll("\\[\\d+]$", "");

@@ -90,6 +90,16 @@ class XapiIntegrationTests {
     }
 
     @Test
+    void namesTheStatementsFieldsOfASingleStatementWithoutAnIndex() throws Exception {
+        var unknown = post(statement(null, "xapi-" + UUID.randomUUID(), ANSWERED, "no.such.q99", "a", null, null));
+        var tooLong = post(statement(null, "xapi-" + UUID.randomUUID(), ANSWERED, first(QuestionKind.SINGLE_CHOICE).id(), "a", "PT30H", null));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).path("errors").findValuesAsText("field")).containsExactly("object.id");
+        assertThat(json.readTree(tooLong.body()).path("errors").findValuesAsText("field")).containsExactly("result.duration");
+    }
+
+    @Test
     void aResentStatementIsAnsweredWithTheSameId() {
         Question q = first(QuestionKind.SINGLE_CHOICE);
         String body = statement(UUID.randomUUID().toString(), "xapi-" + UUID.randomUUID(), ANSWERED, q.id(), "a", null, null);
