@@ -136,6 +136,19 @@ class DashboardIntegrationTests {
     }
 
     @Test
+    void answerHistoryListsOneLearnersAnswersNewestFirst() throws Exception {
+        JsonNode all = get("/api/v1/learners/" + id("B") + "/answers");
+        JsonNode two = get("/api/v1/learners/" + id("B") + "/answers?limit=2");
+
+        assertThat(all.path("answers").findValuesAsText("questionId")).containsExactly(qc.id(), qb.id(), qa.id());
+        assertThat(all.path("answers").get(1).path("correct").asBoolean()).isFalse();
+        assertThat(all.path("answers").get(0).path("responseMs").asLong()).isEqualTo(2000);
+        assertThat(all.path("answers").get(0).path("answeredAt").asText()).isEqualTo(W2.toString());
+        assertThat(all.path("answers").get(0).path("chosenOptions")).isNotEmpty();
+        assertThat(two.path("answers")).hasSize(2);
+    }
+
+    @Test
     void cohortDashboardHasTheHeatMapAndTheTrendOfItsLearnersOnly() throws Exception {
         JsonNode view = get("/api/v1/dashboards/cohorts/" + C1 + "?" + RANGE);
 

@@ -58,6 +58,7 @@ class EndToEndIntegrationTests {
                 "HONE_INGEST_PORT", Integer.toString(ingestPort),
                 "HONE_RECOMMENDER_PORT", Integer.toString(recommenderPort),
                 "HONE_ANALYTICS_PORT", Integer.toString(analyticsPort)));
+        env.put("HONE_ANALYTICS_URL", "http://127.0.0.1:" + analyticsPort);
         services.add(ServiceProcess.start("recommender", recommenderPort, env));
         ingest = ServiceProcess.start("ingest", ingestPort, env);
         services.add(ingest);
@@ -144,6 +145,43 @@ class EndToEndIntegrationTests {
                 assertThat(t.path("accuracy").asDouble()).isEqualTo((double) counts[1] / counts[0]);
             });
         }
+    }
+
+    @Test
+    void everyServiceExposesPrometheusMetrics() {
+        for (ServiceProcess service : services) {
+            var reply = http.getText(service.url() + "/actuator/prometheus");
+
+            assertThat(reply).as(service.name()).contains("jvm_memory_used_bytes");
+        }
+        assertThat(http.getText(ingest.url() + "/actuator/prometheus")).contains("hone_answers_produce_seconds");
+    }
+
+    @Test
+    void anXapiStatementIsStoredAndReadBackAsAStatement() {
+        Question q = CATALOG.questions().stream().filter(x -> x.kind() == dev.hone.catalog.QuestionKind.SINGLE_CHOICE).findFirst().orElseThrow();
+        String id = UUID.randomUUID().toString();
+        var actor = Map.of("objectType", "Agent", "account", Map.of("homePage", "https://hone.dev", "name", "cy-" + RUN));
+        var statement = Map.of("id", id, "actor", actor,
+                "verb", Map.of("id", "http://adlnet.gov/expapi/verbs/answered"),
+                "object", Map.of("objectType", "Activity", "id", "https://hone.dev/questions/" + q.id()),
+                "result", Map.of("response", AnswerMaker.right(q), "duration", "PT4.5S"));
+
+        var stored = http.post(ingest.url() + "/xapi/statements", statement, "X-Experience-API-Version", "1.0.3");
+
+        assertThat(stored.status()).as(stored.body().toString()).isEqualTo(200);
+        assertThat(stored.body().path(0).asText()).isEqualTo(id);
+        String agent = java.net.URLEncoder.encode("{\"account\":{\"homePage\":\"https://hone.dev\",\"name\":\"cy-" + RUN + "\"}}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        await("the statement is read back from Hone's stored answers").atMost(FLOW).untilAsserted(() -> {
+            var read = http.get(ingest.url() + "/xapi/statements?agent=" + agent, "X-Experience-API-Version", "1.0.3");
+            assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+            JsonNode first = read.body().path("statements").path(0);
+            assertThat(first.path("id").asText()).isEqualTo(id);
+            assertThat(first.path("object").path("id").asText()).isEqualTo("https://hone.dev/questions/" + q.id());
+            assertThat(first.path("result").path("success").asBoolean()).isTrue();
+            assertThat(first.path("result").path("duration").asText()).isEqualTo("PT4.5S");
+        });
     }
 
     private static void post(String learner, Question q, boolean right, Map<String, Map<String, int[]>> sent) {

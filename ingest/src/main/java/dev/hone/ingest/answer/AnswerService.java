@@ -11,7 +11,10 @@ import dev.hone.events.AnswerRecorded;
 import dev.hone.ingest.kafka.AnswerPublisher;
 import dev.hone.ingest.web.FieldError;
 import dev.hone.ingest.web.InvalidRequestException;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.hone.ingest.limit.RateLimits;
+import dev.hone.ingest.metrics.AnswerMetrics;
+import dev.hone.ingest.metrics.AnswerMetrics.Reason;
+import dev.hone.ingest.web.RateLimitedException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Service;
 
@@ -32,16 +35,18 @@ public class AnswerService {
     private final AnswerValidator validator;
     private final AnswerPublisher publisher;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final RateLimits limits;
+    private final AnswerMetrics metrics;
 
     AnswerService(Catalog catalog, Grader grader, AnswerValidator validator, AnswerPublisher publisher,
-                  Clock clock, MeterRegistry meters) {
+                  Clock clock, RateLimits limits, AnswerMetrics metrics) {
         this.catalog = catalog;
         this.grader = grader;
         this.validator = validator;
         this.publisher = publisher;
         this.clock = clock;
-        this.meters = meters;
+        this.limits = limits;
+        this.metrics = metrics;
     }
 
     /** Grades and stores one answer; returns once Kafka acknowledged it. */
@@ -61,9 +66,12 @@ public class AnswerService {
         for (AnswerRequest request : requests) {
             try {
                 Graded graded = grade(request);
-                pending.add(new Pending(graded, publisher.send(graded.event()), List.of()));
+                pending.add(new Pending(graded, publisher.send(graded.event()), 202, List.of()));
             } catch (InvalidRequestException e) {
-                pending.add(new Pending(null, null, e.errors()));
+                pending.add(new Pending(null, null, 400, e.errors()));
+            } catch (RateLimitedException e) {
+                pending.add(new Pending(null, null, 429, List.of(new FieldError("learnerId",
+                        "sent too many answers; retry after " + e.retryAfterSeconds() + " s"))));
             }
         }
         List<BatchResult> results = new ArrayList<>(requests.size());
@@ -74,12 +82,12 @@ public class AnswerService {
     }
 
     /** One batch item between sending and the broker's acknowledgement. */
-    private record Pending(Graded graded, Future<RecordMetadata> sent, List<FieldError> errors) {
+    private record Pending(Graded graded, Future<RecordMetadata> sent, int status, List<FieldError> errors) {
     }
 
     private BatchResult settle(int index, Pending item) {
         if (item.graded() == null) {
-            return BatchResult.rejected(index, 400, item.errors());
+            return BatchResult.rejected(index, item.status(), item.errors());
         }
         try {
             publisher.await(item.sent());
@@ -90,8 +98,33 @@ public class AnswerService {
         return BatchResult.accepted(index, item.graded().reply());
     }
 
+    /**
+     * All or nothing, as xAPI asks of a statement batch: every answer is checked and graded
+     * first, and only if all pass are they sent; then it returns once Kafka acknowledged all.
+     * A rejection names the fields as {@code [index].field}.
+     */
+    public List<AnswerAccepted> recordTogether(List<AnswerRequest> requests) {
+        List<Graded> graded = new ArrayList<>(requests.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                graded.add(grade(requests.get(i)));
+            } catch (InvalidRequestException e) {
+                String prefix = "[" + i + "].";
+                e.errors().forEach(error -> errors.add(new FieldError(prefix + error.field(), error.reason())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        List<Future<RecordMetadata>> sent = graded.stream().map(g -> publisher.send(g.event())).toList();
+        sent.forEach(publisher::await);
+        graded.forEach(this::accepted);
+        return graded.stream().map(Graded::reply).toList();
+    }
+
     private void accepted(Graded graded) {
-        meters.counter("hone.answers.accepted", "kind", graded.event().kind()).increment();
+        metrics.accepted(graded.event().kind());
     }
 
     /** A valid answer, graded, with the event to store and the reply to give once stored. */
@@ -101,16 +134,24 @@ public class AnswerService {
     Graded grade(AnswerRequest request) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
-            throw rejected(errors);
+            throw rejected(errors, Reason.INVALID);
         }
         Question question = catalog.question(request.questionId())
-                .orElseThrow(() -> rejected(List.of(new FieldError("questionId", "no question '" + request.questionId() + "'"))));
+                .orElseThrow(() -> rejected(List.of(new FieldError("questionId", "no question '" + request.questionId() + "'")),
+                        Reason.UNKNOWN_QUESTION));
         Response response = validator.toResponse(request.response());
         Grade grade;
         try {
             grade = grader.grade(question, response);
         } catch (InvalidResponseException e) {
-            throw rejected(List.of(new FieldError(e.field(), e.getMessage())));
+            throw rejected(List.of(new FieldError(e.field(), e.getMessage())), Reason.UNGRADABLE);
+        }
+        try {
+            // charged only for answers that would be stored: a learner's budget is their real answers
+            limits.admitLearner(request.learnerId());
+        } catch (RateLimitedException e) {
+            metrics.rejected("learnerId", Reason.RATE_LIMITED);
+            throw e;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
@@ -125,8 +166,8 @@ public class AnswerService {
         return new Graded(event, new AnswerAccepted(eventId, grade.correct(), grade.score(), Feedback.of(question)));
     }
 
-    private InvalidRequestException rejected(List<FieldError> errors) {
-        errors.forEach(e -> meters.counter("hone.answers.rejected", "field", e.field().replaceAll("\\[\\d+]", "")).increment());
+    private InvalidRequestException rejected(List<FieldError> errors, Reason reason) {
+        errors.forEach(e -> metrics.rejected(e.field(), reason));
         return new InvalidRequestException(errors);
     }
 

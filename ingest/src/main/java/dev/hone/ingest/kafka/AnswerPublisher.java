@@ -5,7 +5,10 @@ import dev.hone.events.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import dev.hone.ingest.metrics.AnswerMetrics;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -18,10 +21,12 @@ public class AnswerPublisher {
 
     private final Producer<String, byte[]> producer;
     private final KafkaSettings settings;
+    private final AnswerMetrics metrics;
 
-    AnswerPublisher(Producer<String, byte[]> answerProducer, KafkaSettings settings) {
+    AnswerPublisher(Producer<String, byte[]> answerProducer, KafkaSettings settings, AnswerMetrics metrics) {
         this.producer = answerProducer;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** Returns once the broker acknowledged the answer; throws {@link PublishFailedException} otherwise. */
@@ -32,7 +37,9 @@ public class AnswerPublisher {
     /** Hands the answer to the producer without waiting; pair with {@link #await} to learn its fate. */
     public Future<RecordMetadata> send(AnswerRecorded answer) {
         byte[] value = Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
-        return producer.send(new ProducerRecord<>(Topics.ANSWERS_NAME, answer.learnerId(), value));
+        long start = System.nanoTime();
+        return producer.send(new ProducerRecord<>(Topics.ANSWERS_NAME, answer.learnerId(), value),
+                (metadata, failure) -> metrics.produced(Duration.ofNanos(System.nanoTime() - start), failure == null));
     }
 
     /** Waits for the broker's acknowledgement of a {@link #send}. */

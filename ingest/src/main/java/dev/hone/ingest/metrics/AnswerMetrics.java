@@ -1,0 +1,86 @@
+package dev.hone.ingest.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Ingest's answer meters. Tags are bounded: a field outside the contract's known names (an
+ * unknown property a client invented, say) is counted as {@code other}, and reasons are a
+ * fixed vocabulary ({@link Reason}), so no client can grow the number of time series.
+ */
+@Component
+public class AnswerMetrics {
+
+    /** Why an answer or statement was turned away. */
+    public enum Reason {
+        /** a field broke the contract (shape, range, required) */
+        INVALID,
+        /** the question does not exist */
+        UNKNOWN_QUESTION,
+        /** the response does not fit the question (e.g. an option it does not have) */
+        UNGRADABLE,
+        /** the body is not JSON, or JSON of the wrong shape */
+        MALFORMED,
+        /** a property the request does not have */
+        UNKNOWN_FIELD,
+        /** an xAPI statement Hone does not take (verb, actor, object) */
+        UNSUPPORTED_STATEMENT,
+        TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        RATE_LIMITED;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final Set<String> FIELDS = Set.of("eventId", "learnerId", "questionId", "response", "responseMs",
+            "answeredAt", "body", "answers", "client", "Content-Type", "X-Experience-API-Version",
+            "id", "actor", "verb", "object", "result", "timestamp");
+
+    private final MeterRegistry registry;
+    private final Timer produceOk;
+    private final Timer produceFailed;
+
+    AnswerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.produceOk = produceTimer(registry, "ok");
+        this.produceFailed = produceTimer(registry, "failed");
+    }
+
+    public void accepted(String kind) {
+        registry.counter("hone.answers.accepted", "kind", kind).increment();
+    }
+
+    public void rejected(String field, Reason reason) {
+        registry.counter("hone.answers.rejected", "field", boundedField(field), "reason", reason.tag()).increment();
+    }
+
+    /** Time from handing an answer to the producer until the broker acknowledged (or refused) it. */
+    public void produced(Duration latency, boolean ok) {
+        (ok ? produceOk : produceFailed).record(latency);
+    }
+
+    static String boundedField(String field) {
+        if (field == null) {
+            return "other";
+        }
+        // "[3].result.response" (an item of an array) -> "result"
+        String head = field.replaceFirst("^\\[\\d+]\\.?", "").replaceAll("\\[\\d+]", "").split("\\.", 2)[0];
+        return FIELDS.contains(head) ? head : "other";
+    }
+
+    private static Timer produceTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("hone.answers.produce")
+                .description("from send to the broker's acknowledgement (acks=all)")
+                .tag("outcome", outcome)
+                // quantiles computed in the process (a Prometheus summary): p99 readable per instance
+                // without a query; Prometheus' exporter drops them if a histogram is asked for too
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.hone.ingest.metrics;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnswerMetricsTests {
+
+    @Test
+    void keepsTheFieldTagToTheContractsNames() {
+        assertThat(AnswerMetrics.boundedField("learnerId")).isEqualTo("learnerId");
+        assertThat(AnswerMetrics.boundedField("response[3]")).isEqualTo("response");
+        assertThat(AnswerMetrics.boundedField("[2].result.response")).isEqualTo("result");
+        assertThat(AnswerMetrics.boundedField("verb.id")).isEqualTo("verb");
+        assertThat(AnswerMetrics.boundedField("aFieldAClientInvented" + System.nanoTime())).isEqualTo("other");
+        assertThat(AnswerMetrics.boundedField(null)).isEqualTo("other");
+    }
+}

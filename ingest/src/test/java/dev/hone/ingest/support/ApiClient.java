@@ -1,0 +1,73 @@
+package dev.hone.ingest.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Sends requests exactly as given (raw bytes, any Content-Type, chunked or not) to the service
+ * under test. The one place every integration request passes through, so credentials (forged or
+ * real bearer tokens) are added here once authentication arrives.
+ */
+public final class ApiClient {
+
+    /** A request to send; {@code body} may be null (no body), {@code chunked} hides its length. */
+    public record Request(String method, String path, String contentType, byte[] body, boolean chunked, Map<String, String> headers) {
+
+        public static Request json(String method, String path, String json) {
+            return new Request(method, path, "application/json", json.getBytes(StandardCharsets.UTF_8), false, Map.of());
+        }
+
+        public Request withHeaders(Map<String, String> more) {
+            var all = new java.util.HashMap<>(headers);
+            all.putAll(more);
+            return new Request(method, path, contentType, body, chunked, all);
+        }
+    }
+
+    public record Reply(int status, String contentType, String retryAfter, String body) {
+    }
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Reply send(Request request) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path())).timeout(Duration.ofSeconds(15));
+        if (request.contentType() != null) {
+            builder.header("Content-Type", request.contentType());
+        }
+        request.headers().forEach(builder::header);
+        HttpRequest.BodyPublisher body;
+        if (request.body() == null) {
+            body = HttpRequest.BodyPublishers.noBody();
+        } else if (request.chunked()) {
+            byte[] bytes = request.body();
+            body = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+        } else {
+            body = HttpRequest.BodyPublishers.ofByteArray(request.body());
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.method(request.method(), body).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.path() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
