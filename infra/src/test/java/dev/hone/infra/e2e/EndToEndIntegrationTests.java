@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class EndToEndIntegrationTests {
                 "HONE_INGEST_PORT", Integer.toString(ingestPort),
                 "HONE_RECOMMENDER_PORT", Integer.toString(recommenderPort),
                 "HONE_ANALYTICS_PORT", Integer.toString(analyticsPort)));
+        env.put("HONE_DEV_TOKEN_SECRET", TestTokens.SECRET);
         services.add(ServiceProcess.start("recommender", recommenderPort, env));
         ingest = ServiceProcess.start("ingest", ingestPort, env);
         services.add(ingest);
@@ -104,17 +106,17 @@ class EndToEndIntegrationTests {
 
         String justAnswered = lastAnswered;
         await("ada's queue leads with her weak topic").atMost(FLOW).untilAsserted(() -> {
-            var queue = http.get(ingest.url() + "/api/v1/learners/" + ada + "/queue?n=5");
+            var queue = http.get(ingest.url() + "/api/v1/learners/" + ada + "/queue?n=5", TestTokens.learner(ada));
             assertThat(queue.status()).isEqualTo(200);
             JsonNode first = queue.body().path("items").path(0);
             assertThat(first.path("topicId").asText()).isEqualTo(weakTopic);
             assertThat(first.path("reason").asText()).isNotBlank();
         });
-        var bobQueue = http.get(ingest.url() + "/api/v1/learners/" + bob + "/queue?n=10").body();
+        var bobQueue = http.get(ingest.url() + "/api/v1/learners/" + bob + "/queue?n=10", TestTokens.learner(bob)).body();
         assertThat(bobQueue.path("items").findValuesAsText("questionId")).doesNotContain(justAnswered);
 
         await("mastery moved the right way").atMost(FLOW).untilAsserted(() -> {
-            JsonNode mastery = http.get(ingest.url() + "/api/v1/learners/" + ada + "/mastery").body();
+            JsonNode mastery = http.get(ingest.url() + "/api/v1/learners/" + ada + "/mastery", TestTokens.learner(ada)).body();
             Map<String, Double> byTopic = new HashMap<>();
             Map<String, Long> counts = new HashMap<>();
             mastery.path("topics").forEach(t -> {
@@ -134,7 +136,7 @@ class EndToEndIntegrationTests {
                 .isEqualTo(Integer.toString(answers));
 
         for (String learner : List.of(ada, bob)) {
-            JsonNode dashboard = http.get(analytics.url() + "/api/v1/dashboards/learners/" + learner).body();
+            JsonNode dashboard = http.get(analytics.url() + "/api/v1/dashboards/learners/" + learner, TestTokens.learner(learner)).body();
             Map<String, int[]> expected = sent.get(learner);
             assertThat(dashboard.path("topics").size()).isEqualTo(expected.size());
             dashboard.path("topics").forEach(t -> {
@@ -146,10 +148,44 @@ class EndToEndIntegrationTests {
         }
     }
 
+    /**
+     * A profile set by an admin reaches the recommender and ClickHouse; from then on a coach of
+     * that cohort reads the learner through ingest (token forwarded to the recommender) and in
+     * analytics, and still no one else.
+     */
+    @Test
+    void aCoachReadsTheLearnersOfTheirCohortInEveryServiceAndNoOneElse() {
+        String cohort = "e2e-cohort-" + RUN;
+        String mine = "carol-" + RUN;
+        String other = "dave-" + RUN;
+        String coach = TestTokens.coach(cohort);
+        Question q = CATALOG.questionsOf(CATALOG.topics().iterator().next().id()).get(0);
+        var sent = new HashMap<String, Map<String, int[]>>();
+        post(mine, q, true, sent);
+        post(other, q, true, sent);
+
+        var profile = http.put(ingest.url() + "/api/v1/learners/" + mine + "/profile", Map.of("cohort", cohort), TestTokens.admin());
+        var notAdmin = http.put(ingest.url() + "/api/v1/learners/" + mine + "/profile", Map.of("cohort", cohort), coach);
+
+        assertThat(profile.status()).isEqualTo(202);
+        assertThat(notAdmin.status()).isEqualTo(403);
+        await("the coach reads their learner's mastery through ingest").atMost(FLOW).untilAsserted(() ->
+                assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", coach).status()).isEqualTo(200));
+        await("the coach reads their learner's dashboard").atMost(FLOW).untilAsserted(() ->
+                assertThat(http.get(analytics.url() + "/api/v1/dashboards/learners/" + mine, coach).status()).isEqualTo(200));
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + other + "/mastery", coach).status()).isEqualTo(403);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + other + "/queue", coach).status()).isEqualTo(403);
+        assertThat(http.get(analytics.url() + "/api/v1/dashboards/learners/" + other, coach).status()).isEqualTo(403);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.learner(other)).status()).isEqualTo(403);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.product()).status()).isEqualTo(403);
+        assertThat(http.get(analytics.url() + "/api/v1/dashboards/topics", TestTokens.product()).status()).isEqualTo(200);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.forged()).status()).isEqualTo(401);
+    }
+
     private static void post(String learner, Question q, boolean right, Map<String, Map<String, int[]>> sent) {
         var body = Map.of("eventId", UUID.randomUUID().toString(), "learnerId", learner, "questionId", q.id(),
                 "response", right ? AnswerMaker.right(q) : AnswerMaker.wrong(q), "responseMs", 4000);
-        var reply = http.post(ingest.url() + "/api/v1/answers", body);
+        var reply = http.post(ingest.url() + "/api/v1/answers", body, TestTokens.learner(learner));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
         assertThat(reply.body().path("correct").asBoolean()).as("grade of " + q.id()).isEqualTo(right);
         int[] counts = sent.computeIfAbsent(learner, k -> new LinkedHashMap<>()).computeIfAbsent(q.topic(), k -> new int[2]);

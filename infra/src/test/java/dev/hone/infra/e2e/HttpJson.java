@@ -20,15 +20,29 @@ final class HttpJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Readiness and other open endpoints. */
     Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
-    Reply post(String url, Object body) {
+    Reply get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    Reply post(String url, Object body, String token) {
+        return send("POST", url, body, token);
+    }
+
+    Reply put(String url, Object body, String token) {
+        return send("PUT", url, body, token);
+    }
+
+    private Reply send(String method, String url, Object body, String token) {
         try {
             return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
