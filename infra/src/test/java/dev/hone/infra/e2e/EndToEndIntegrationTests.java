@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +181,60 @@ class EndToEndIntegrationTests {
         assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.product()).status()).isEqualTo(403);
         assertThat(http.get(analytics.url() + "/api/v1/dashboards/topics", TestTokens.product()).status()).isEqualTo(200);
         assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.forged()).status()).isEqualTo(401);
+    }
+
+    /**
+     * A new learner on the practice page, with the keyboard only: signs in with a dev token,
+     * picks a track, answers ten questions in a row (every kind the queue brings), sees right or
+     * wrong with the explanation each time, and the mastery overview fills in. Exactly ten
+     * answers reach ClickHouse.
+     */
+    @Test
+    void aLearnerPractisesTenQuestionsInARowWithTheKeyboard() throws Exception {
+        String pat = "pat-" + RUN;
+        try (var browser = new Chromium()) {
+            var d = browser.driver;
+            d.get(ingest.url() + "/practice/");
+            awaitState(d, "signed-out");
+            d.switchTo().activeElement().sendKeys(TestTokens.learner(pat), org.openqa.selenium.Keys.ENTER);
+            awaitState(d, "question");
+            new org.openqa.selenium.support.ui.Select(d.findElement(org.openqa.selenium.By.id("track"))).selectByValue("web");
+            Set<String> kinds = new java.util.HashSet<>();
+
+            for (int i = 0; i < 10; i++) {
+                awaitState(d, "question");
+                var card = d.findElement(org.openqa.selenium.By.id("card"));
+                String kind = card.getDomAttribute("data-kind");
+                kinds.add(kind);
+                var keys = new org.openqa.selenium.interactions.Actions(d);
+                switch (kind) {
+                    case "single_choice", "multi_choice" -> keys.sendKeys("1").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+                    case "code_output" -> keys.sendKeys("raises: KeyError").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+                    default -> keys.sendKeys("I would explain the trade-offs.").sendKeys(org.openqa.selenium.Keys.TAB)
+                            .sendKeys(org.openqa.selenium.Keys.ENTER).sendKeys("1").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+                }
+                awaitState(d, "feedback");
+                assertThat(d.findElement(org.openqa.selenium.By.id("result")).getText()).as("answer " + (i + 1) + " (" + kind + ")")
+                        .matches("Right\\.|Not right\\.|Partly right.*");
+                assertThat(d.findElement(org.openqa.selenium.By.id("explanation")).getText()).isNotBlank();
+                new org.openqa.selenium.interactions.Actions(d).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            }
+
+            awaitState(d, "question");
+            await("the mastery overview fills in").atMost(FLOW).until(() ->
+                    !d.findElements(org.openqa.selenium.By.cssSelector("#mastery tr")).isEmpty());
+            assertThat(d.findElement(org.openqa.selenium.By.id("answered")).getText()).as("kinds met: " + kinds).startsWith("10 answered");
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot("practice");
+        }
+        await("ClickHouse holds exactly the ten answers").atMost(FLOW).untilAsserted(() -> assertThat(
+                http.clickHouse(clickHouse, "SELECT count() FROM " + database + ".answers WHERE learner_id = '" + pat + "'"))
+                .isEqualTo("10"));
+    }
+
+    private static void awaitState(org.openqa.selenium.WebDriver d, String state) {
+        await("page state " + state).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> state.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.body.dataset.state")));
     }
 
     private static void post(String learner, Question q, boolean right, Map<String, Map<String, int[]>> sent) {

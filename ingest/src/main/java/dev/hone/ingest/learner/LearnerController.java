@@ -1,5 +1,6 @@
 package dev.hone.ingest.learner;
 
+import dev.hone.catalog.Catalog;
 import dev.hone.events.Ids;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +27,10 @@ import org.springframework.web.client.RestClient;
 class LearnerController {
 
     private final RestClient recommender;
+    private final Catalog catalog;
 
-    LearnerController(RecommenderSettings settings, RestClient.Builder builder) {
+    LearnerController(RecommenderSettings settings, RestClient.Builder builder, Catalog catalog) {
+        this.catalog = catalog;
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(settings.timeout());
         requests.setReadTimeout(settings.timeout());
@@ -37,12 +40,19 @@ class LearnerController {
     @GetMapping("/queue")
     ResponseEntity<String> queue(@PathVariable("learnerId") String learnerId,
                                  @RequestParam(name = "n", defaultValue = "10") int n,
+                                 @RequestParam(name = "track", required = false) String track,
                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         check(learnerId);
         if (n < 1 || n > 50) {
             throw new InvalidRequestException("n", "must be between 1 and 50");
         }
-        return forward(authorization, "/api/v1/learners/{id}/queue?n={n}", learnerId, n);
+        if (track == null) {
+            return forward(authorization, "/api/v1/learners/{id}/queue?n={n}", learnerId, n);
+        }
+        if (!catalog.hasTrack(track)) {
+            throw new InvalidRequestException("track", "must be one of " + catalog.tracks().stream().map(t -> t.id()).toList());
+        }
+        return forward(authorization, "/api/v1/learners/{id}/queue?n={n}&track={track}", learnerId, n, track);
     }
 
     @GetMapping("/mastery")

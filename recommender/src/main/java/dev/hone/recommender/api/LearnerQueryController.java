@@ -72,14 +72,25 @@ class LearnerQueryController {
     ResponseEntity<?> queue(@PathVariable("learnerId") String learnerId,
                             @RequestParam(name = "n", defaultValue = "10") int n,
                             @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded,
+                            @RequestParam(name = "track", required = false) String track,
                             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         n = Math.max(1, Math.min(50, n));
+        if (track != null && !catalog.hasTrack(track)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "track: must be one of the catalog's tracks");
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of(java.util.Map.of("field", "track", "reason", "must be one of the catalog's tracks")));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         Optional<HostInfo> owner = forwarded ? Optional.empty() : reader.remoteOwner(learnerId);
         if (owner.isPresent()) {
-            return forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n);
+            return track == null
+                    ? forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n)
+                    : forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&track={t}&forwarded=true", learnerId, n, track);
         }
         LearnerState state = readable(learnerId);
-        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(state, now()), n)));
+        // a track asked for (the practice page's choice) steers this queue; the profile's track is the default
+        LearnerState steered = track == null ? state : state.withTrack(track);
+        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(steered, now()), n)));
     }
 
     @GetMapping("/mastery")
