@@ -53,6 +53,8 @@ class IngestAccessIntegrationTests {
                 Arguments.of("anonymous reads topics", "GET", "/api/v1/topics", null, null, 200),
                 Arguments.of("anonymous reads a question", "GET", "/api/v1/questions/core.gil.q01", null, null, 200),
                 Arguments.of("anonymous reads health", "GET", "/actuator/health", null, null, 200),
+                Arguments.of("anonymous opens the practice page", "GET", "/practice/", null, null, 200),
+                Arguments.of("anonymous loads the practice script", "GET", "/practice/practice.js", null, null, 200),
                 // answers: the learner as themselves, admins for anyone
                 Arguments.of("learner answers as themselves", "POST", "/api/v1/answers", ada, answer(ADA), 202),
                 Arguments.of("learner answers as another", "POST", "/api/v1/answers", ada, answer(BOB), 403),
@@ -64,6 +66,8 @@ class IngestAccessIntegrationTests {
                 // queue and mastery: forwarded (503 here) or denied
                 Arguments.of("learner reads own queue", "GET", "/api/v1/learners/" + ADA + "/queue", ada, null, 503),
                 Arguments.of("learner reads own mastery", "GET", "/api/v1/learners/" + ADA + "/mastery", ada, null, 503),
+                Arguments.of("learner asks for a track that does not exist", "GET", "/api/v1/learners/" + ADA + "/queue?track=astronaut", ada, null, 400),
+                Arguments.of("learner reads own queue for a track", "GET", "/api/v1/learners/" + ADA + "/queue?track=web", ada, null, 503),
                 Arguments.of("learner reads another's queue", "GET", "/api/v1/learners/" + BOB + "/queue", ada, null, 403),
                 Arguments.of("learner reads another's mastery", "GET", "/api/v1/learners/" + BOB + "/mastery", ada, null, 403),
                 Arguments.of("coach's read goes on to the recommender", "GET", "/api/v1/learners/" + BOB + "/mastery", coach, null, 503),

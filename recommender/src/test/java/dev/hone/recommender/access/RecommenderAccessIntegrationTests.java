@@ -103,6 +103,8 @@ class RecommenderAccessIntegrationTests {
             rows.add(Arguments.of("forged token reads a learner: " + what, BOB, what, TestTokens.forged(), 401));
             rows.add(Arguments.of("expired token reads a learner: " + what, BOB, what, TestTokens.expired(), 401));
         }
+        rows.add(Arguments.of("learner reads own queue for another track", BOB, "queue?n=3&track=data-ml", bob, 200));
+        rows.add(Arguments.of("learner asks for a track that does not exist", BOB, "queue?n=3&track=astronaut", bob, 400));
         return rows.build();
     }
 
