@@ -7,6 +7,15 @@ function claims(token) {
   return JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=')));
 }
 
+// The bank writes inline code in backticks: shown as <code>, built from text nodes (never as HTML).
+function rich(el, text) {
+  el.replaceChildren(...String(text || '').split('`').map((part, i) => {
+    if (i % 2 === 0) return document.createTextNode(part);
+    const code = document.createElement('code'); code.textContent = part; return code;
+  }));
+  return el;
+}
+
 function setState(state) { document.body.dataset.state = state; }
 
 function eventId() {
@@ -84,7 +93,7 @@ async function next() {
 function show(q, item) {
   $('message').textContent = '';
   $('reason').textContent = item.reason;
-  $('stem').textContent = q.stem;
+  rich($('stem'), q.stem);
   $('code').hidden = !q.code; $('code').textContent = q.code || '';
   $('card').dataset.kind = q.kind; $('card').dataset.questionId = q.id;
   for (const id of ['choices', 'output-box', 'self-box', 'rubric']) $(id).hidden = true;
@@ -109,7 +118,8 @@ function show(q, item) {
 function choice(type, name, option, i) {
   const label = document.createElement('label');
   const input = document.createElement('input'); input.type = type; input.name = name; input.value = option.id;
-  label.appendChild(input); label.append(` ${i + 1}. ${option.text}`);
+  const text = rich(document.createElement('span'), option.text);
+  label.append(input, ` ${i + 1}. `, text);
   return label;
 }
 
@@ -149,11 +159,11 @@ function feedback(q, reply) {
   result.className = reply.correct ? 'right' : partial ? 'partial' : 'wrong';
   result.textContent = reply.correct ? 'Right.' : partial ? `Partly right (score ${Math.round(reply.score * 100)}%).` : 'Not right.';
   const f = reply.feedback || {};
-  $('key').textContent = keyText(q, f.answer);
-  $('explanation').textContent = f.explanation || '';
+  rich($('key'), keyText(q, f.answer));
+  rich($('explanation'), f.explanation);
   $('notes').replaceChildren(...(f.options || []).filter(o => o.why).map(o => {
     const li = document.createElement('li'); const text = (q.options.find(x => x.id === o.id) || {}).text || o.id;
-    li.textContent = `${o.key ? '✓' : '✗'} ${text}: ${o.why}`; return li;
+    return rich(li, `${o.key ? '✓' : '✗'} ${text}: ${o.why}`);
   }));
   $('answered').textContent = `${P.answered} answered in this session`;
   setState('feedback');

@@ -23,7 +23,7 @@ import java.util.List;
 /**
  * The dev-only issuer: HS256 tokens signed with a shared secret, for running Hone locally and in
  * tests. Production trusts a real identity provider instead (issuer URI or JWK set, see the
- * README), and this class only checks nothing there.
+ * README), and this class is not used there.
  */
 public final class DevTokenIssuer {
 

@@ -217,6 +217,9 @@ class EndToEndIntegrationTests {
                 assertThat(d.findElement(org.openqa.selenium.By.id("result")).getText()).as("answer " + (i + 1) + " (" + kind + ")")
                         .matches("Right\\.|Not right\\.|Partly right.*");
                 assertThat(d.findElement(org.openqa.selenium.By.id("explanation")).getText()).isNotBlank();
+                if (i == 9) {
+                    browser.screenshot("practice");
+                }
                 new org.openqa.selenium.interactions.Actions(d).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
             }
 
@@ -225,7 +228,6 @@ class EndToEndIntegrationTests {
                     !d.findElements(org.openqa.selenium.By.cssSelector("#mastery tr")).isEmpty());
             assertThat(d.findElement(org.openqa.selenium.By.id("answered")).getText()).as("kinds met: " + kinds).startsWith("10 answered");
             assertThat(browser.consoleErrors()).isEmpty();
-            browser.screenshot("practice");
         }
         await("ClickHouse holds exactly the ten answers").atMost(FLOW).untilAsserted(() -> assertThat(
                 http.clickHouse(clickHouse, "SELECT count() FROM " + database + ".answers WHERE learner_id = '" + pat + "'"))
