@@ -7,7 +7,9 @@ import dev.hone.catalog.Question;
 import dev.hone.catalog.Topic;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +80,12 @@ class DashboardIntegrationTests {
     Question qc;
     String t1;
     String t2;
+
+    /** Admin for the JSON and CSV checks; the access rules per role are AnalyticsAccessIntegrationTests'. */
+    @BeforeEach
+    void signInAsAdmin() {
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.bearer(TestTokens.admin())));
+    }
 
     @BeforeAll
     void knownDataSet() throws Exception {
@@ -271,15 +279,16 @@ class DashboardIntegrationTests {
         try (var browser = new Browser()) {
             var d = browser.driver;
             String base = "http://127.0.0.1:" + port;
+            String signedIn = "#token=" + TestTokens.admin();
 
-            d.get(base + "/dashboards/learner/" + id("A") + "?" + RANGE);
+            d.get(base + "/dashboards/learner/" + id("A") + "?" + RANGE + signedIn);
             awaitReady(d);
             assertThat(canvasDrawn(d, "topics")).isTrue();
             assertThat(canvasDrawn(d, "weeks")).isTrue();
             assertThat(browser.consoleErrors()).isEmpty();
             browser.screenshot("learner");
 
-            d.get(base + "/dashboards/cohort/" + C1 + "?" + RANGE);
+            d.get(base + "/dashboards/cohort/" + C1 + "?" + RANGE + signedIn);
             awaitReady(d);
             int allCells = d.findElements(org.openqa.selenium.By.cssSelector("#heat td.cell")).size();
             assertThat(allCells).isPositive();
@@ -295,7 +304,7 @@ class DashboardIntegrationTests {
             awaitReady(d);
             assertThat(d.findElements(org.openqa.selenium.By.cssSelector("#heat td.cell")).size()).as("a filter changes the heat map").isLessThan(allCells);
 
-            d.get(base + "/dashboards/product?" + RANGE);
+            d.get(base + "/dashboards/product?" + RANGE + signedIn);
             awaitReady(d);
             assertThat(canvasDrawn(d, "topics")).isTrue();
             assertThat(canvasDrawn(d, "items")).isTrue();

@@ -70,6 +70,7 @@ class LoaderCrashIntegrationTests {
         var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(),
                 "--server.port=0",
+                "--hone.security.dev-secret=" + dev.hone.testkit.TestTokens.SECRET,
                 "--hone.clickhouse.url=" + Engines.clickHouseHttp(),
                 "--hone.clickhouse.database=" + DATABASE,
                 "--hone.loader.bootstrap-servers=" + Engines.kafkaBootstrap(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,7 @@ class EndToEndIntegrationTests {
                 "HONE_RECOMMENDER_PORT", Integer.toString(recommenderPort),
                 "HONE_ANALYTICS_PORT", Integer.toString(analyticsPort)));
         env.put("HONE_ANALYTICS_URL", "http://127.0.0.1:" + analyticsPort);
+        env.put("HONE_DEV_TOKEN_SECRET", TestTokens.SECRET);
         services.add(ServiceProcess.start("recommender", recommenderPort, env));
         ingest = ServiceProcess.start("ingest", ingestPort, env);
         services.add(ingest);
@@ -105,17 +108,17 @@ class EndToEndIntegrationTests {
 
         String justAnswered = lastAnswered;
         await("ada's queue leads with her weak topic").atMost(FLOW).untilAsserted(() -> {
-            var queue = http.get(ingest.url() + "/api/v1/learners/" + ada + "/queue?n=5");
+            var queue = http.get(ingest.url() + "/api/v1/learners/" + ada + "/queue?n=5", TestTokens.learner(ada));
             assertThat(queue.status()).isEqualTo(200);
             JsonNode first = queue.body().path("items").path(0);
             assertThat(first.path("topicId").asText()).isEqualTo(weakTopic);
             assertThat(first.path("reason").asText()).isNotBlank();
         });
-        var bobQueue = http.get(ingest.url() + "/api/v1/learners/" + bob + "/queue?n=10").body();
+        var bobQueue = http.get(ingest.url() + "/api/v1/learners/" + bob + "/queue?n=10", TestTokens.learner(bob)).body();
         assertThat(bobQueue.path("items").findValuesAsText("questionId")).doesNotContain(justAnswered);
 
         await("mastery moved the right way").atMost(FLOW).untilAsserted(() -> {
-            JsonNode mastery = http.get(ingest.url() + "/api/v1/learners/" + ada + "/mastery").body();
+            JsonNode mastery = http.get(ingest.url() + "/api/v1/learners/" + ada + "/mastery", TestTokens.learner(ada)).body();
             Map<String, Double> byTopic = new HashMap<>();
             Map<String, Long> counts = new HashMap<>();
             mastery.path("topics").forEach(t -> {
@@ -135,7 +138,7 @@ class EndToEndIntegrationTests {
                 .isEqualTo(Integer.toString(answers));
 
         for (String learner : List.of(ada, bob)) {
-            JsonNode dashboard = http.get(analytics.url() + "/api/v1/dashboards/learners/" + learner).body();
+            JsonNode dashboard = http.get(analytics.url() + "/api/v1/dashboards/learners/" + learner, TestTokens.learner(learner)).body();
             Map<String, int[]> expected = sent.get(learner);
             assertThat(dashboard.path("topics").size()).isEqualTo(expected.size());
             dashboard.path("topics").forEach(t -> {
@@ -167,14 +170,14 @@ class EndToEndIntegrationTests {
                 "object", Map.of("objectType", "Activity", "id", "https://hone.dev/questions/" + q.id()),
                 "result", Map.of("response", AnswerMaker.right(q), "duration", "PT4.5S"));
 
-        var stored = http.post(ingest.url() + "/xapi/statements", statement, "X-Experience-API-Version", "1.0.3");
+        var stored = http.post(ingest.url() + "/xapi/statements", statement, TestTokens.admin(), "X-Experience-API-Version", "1.0.3");
 
         assertThat(stored.status()).as(stored.body().toString()).isEqualTo(200);
         assertThat(stored.body().path(0).asText()).isEqualTo(id);
         String agent = java.net.URLEncoder.encode("{\"account\":{\"homePage\":\"https://hone.dev\",\"name\":\"cy-" + RUN + "\"}}",
                 java.nio.charset.StandardCharsets.UTF_8);
         await("the statement is read back from Hone's stored answers").atMost(FLOW).untilAsserted(() -> {
-            var read = http.get(ingest.url() + "/xapi/statements?agent=" + agent, "X-Experience-API-Version", "1.0.3");
+            var read = http.get(ingest.url() + "/xapi/statements?agent=" + agent, TestTokens.admin(), "X-Experience-API-Version", "1.0.3");
             assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
             JsonNode first = read.body().path("statements").path(0);
             assertThat(first.path("id").asText()).isEqualTo(id);
@@ -184,10 +187,100 @@ class EndToEndIntegrationTests {
         });
     }
 
+    /**
+     * A profile set by an admin reaches the recommender and ClickHouse; from then on a coach of
+     * that cohort reads the learner through ingest (token forwarded to the recommender) and in
+     * analytics, and still no one else.
+     */
+    @Test
+    void aCoachReadsTheLearnersOfTheirCohortInEveryServiceAndNoOneElse() {
+        String cohort = "e2e-cohort-" + RUN;
+        String mine = "carol-" + RUN;
+        String other = "dave-" + RUN;
+        String coach = TestTokens.coach(cohort);
+        Question q = CATALOG.questionsOf(CATALOG.topics().iterator().next().id()).get(0);
+        var sent = new HashMap<String, Map<String, int[]>>();
+        post(mine, q, true, sent);
+        post(other, q, true, sent);
+
+        var profile = http.put(ingest.url() + "/api/v1/learners/" + mine + "/profile", Map.of("cohort", cohort), TestTokens.admin());
+        var notAdmin = http.put(ingest.url() + "/api/v1/learners/" + mine + "/profile", Map.of("cohort", cohort), coach);
+
+        assertThat(profile.status()).isEqualTo(202);
+        assertThat(notAdmin.status()).isEqualTo(403);
+        await("the coach reads their learner's mastery through ingest").atMost(FLOW).untilAsserted(() ->
+                assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", coach).status()).isEqualTo(200));
+        await("the coach reads their learner's dashboard").atMost(FLOW).untilAsserted(() ->
+                assertThat(http.get(analytics.url() + "/api/v1/dashboards/learners/" + mine, coach).status()).isEqualTo(200));
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + other + "/mastery", coach).status()).isEqualTo(403);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + other + "/queue", coach).status()).isEqualTo(403);
+        assertThat(http.get(analytics.url() + "/api/v1/dashboards/learners/" + other, coach).status()).isEqualTo(403);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.learner(other)).status()).isEqualTo(403);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.product()).status()).isEqualTo(403);
+        assertThat(http.get(analytics.url() + "/api/v1/dashboards/topics", TestTokens.product()).status()).isEqualTo(200);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + mine + "/mastery", TestTokens.forged()).status()).isEqualTo(401);
+    }
+
+    /**
+     * A new learner on the practice page, with the keyboard only: signs in with a dev token,
+     * picks a track, answers ten questions in a row (every kind the queue brings), sees right or
+     * wrong with the explanation each time, and the mastery overview fills in. Exactly ten
+     * answers reach ClickHouse.
+     */
+    @Test
+    void aLearnerPractisesTenQuestionsInARowWithTheKeyboard() throws Exception {
+        String pat = "pat-" + RUN;
+        try (var browser = new Chromium()) {
+            var d = browser.driver;
+            d.get(ingest.url() + "/practice/");
+            awaitState(d, "signed-out");
+            d.switchTo().activeElement().sendKeys(TestTokens.learner(pat), org.openqa.selenium.Keys.ENTER);
+            awaitState(d, "question");
+            new org.openqa.selenium.support.ui.Select(d.findElement(org.openqa.selenium.By.id("track"))).selectByValue("web");
+            Set<String> kinds = new java.util.HashSet<>();
+
+            for (int i = 0; i < 10; i++) {
+                awaitState(d, "question");
+                var card = d.findElement(org.openqa.selenium.By.id("card"));
+                String kind = card.getDomAttribute("data-kind");
+                kinds.add(kind);
+                var keys = new org.openqa.selenium.interactions.Actions(d);
+                switch (kind) {
+                    case "single_choice", "multi_choice" -> keys.sendKeys("1").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+                    case "code_output" -> keys.sendKeys("raises: KeyError").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+                    default -> keys.sendKeys("I would explain the trade-offs.").sendKeys(org.openqa.selenium.Keys.TAB)
+                            .sendKeys(org.openqa.selenium.Keys.ENTER).sendKeys("1").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+                }
+                awaitState(d, "feedback");
+                assertThat(d.findElement(org.openqa.selenium.By.id("result")).getText()).as("answer " + (i + 1) + " (" + kind + ")")
+                        .matches("Right\\.|Not right\\.|Partly right.*");
+                assertThat(d.findElement(org.openqa.selenium.By.id("explanation")).getText()).isNotBlank();
+                if (i == 9) {
+                    browser.screenshot("practice");
+                }
+                new org.openqa.selenium.interactions.Actions(d).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            }
+
+            awaitState(d, "question");
+            await("the mastery overview fills in").atMost(FLOW).until(() ->
+                    !d.findElements(org.openqa.selenium.By.cssSelector("#mastery tr")).isEmpty());
+            assertThat(d.findElement(org.openqa.selenium.By.id("answered")).getText()).as("kinds met: " + kinds).startsWith("10 answered");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        await("ClickHouse holds exactly the ten answers").atMost(FLOW).untilAsserted(() -> assertThat(
+                http.clickHouse(clickHouse, "SELECT count() FROM " + database + ".answers WHERE learner_id = '" + pat + "'"))
+                .isEqualTo("10"));
+    }
+
+    private static void awaitState(org.openqa.selenium.WebDriver d, String state) {
+        await("page state " + state).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> state.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.body.dataset.state")));
+    }
+
     private static void post(String learner, Question q, boolean right, Map<String, Map<String, int[]>> sent) {
         var body = Map.of("eventId", UUID.randomUUID().toString(), "learnerId", learner, "questionId", q.id(),
                 "response", right ? AnswerMaker.right(q) : AnswerMaker.wrong(q), "responseMs", 4000);
-        var reply = http.post(ingest.url() + "/api/v1/answers", body);
+        var reply = http.post(ingest.url() + "/api/v1/answers", body, TestTokens.learner(learner));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
         assertThat(reply.body().path("correct").asBoolean()).as("grade of " + q.id()).isEqualTo(right);
         int[] counts = sent.computeIfAbsent(learner, k -> new LinkedHashMap<>()).computeIfAbsent(q.topic(), k -> new int[2]);

@@ -5,6 +5,7 @@ import dev.hone.catalog.Catalog;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
+import dev.hone.testkit.TestTokens;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
@@ -210,7 +211,7 @@ final class ExactlyOnceCheck {
     }
 
     private JsonNode mastery(String learner) {
-        var reply = http.get(stack.url("recommender-2") + "/api/v1/learners/" + learner + "/mastery");
+        var reply = http.get(stack.url("recommender-2") + "/api/v1/learners/" + learner + "/mastery", TestTokens.admin());
         if (reply.status() != 200) {
             throw new IllegalStateException("mastery of " + learner + ": " + reply.status());
         }

@@ -2,6 +2,7 @@ package dev.hone.infra.e2e;
 
 import dev.hone.testkit.PrivateClickHouse;
 import dev.hone.testkit.PrivateKafka;
+import dev.hone.testkit.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,9 @@ final class FaultStack implements AutoCloseable {
                 "HONE_CLICKHOUSE_DATABASE", database,
                 "HONE_RECOMMENDER_URL", "http://127.0.0.1:" + ports.get("recommender"),
                 "HONE_INGEST_PORT", Integer.toString(ports.get("ingest")),
-                "HONE_ANALYTICS_PORT", Integer.toString(ports.get("analytics"))));
+                "HONE_ANALYTICS_PORT", Integer.toString(ports.get("analytics")),
+                "HONE_ANALYTICS_URL", "http://127.0.0.1:" + ports.get("analytics"),
+                "HONE_DEV_TOKEN_SECRET", TestTokens.SECRET));
         for (String name : List.of("recommender", "recommender-2", "ingest", "analytics")) {
             start(name);
         }

@@ -6,6 +6,7 @@ import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.Topics;
+import dev.hone.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -193,7 +194,7 @@ class FaultSuiteIntegrationTests {
         Set<String> erased = new HashSet<>();
         for (int l = 0; l < volume.learners(); l += 2) {
             String learner = prefix + l;
-            assertThat(http.delete(stack.url("ingest") + "/api/v1/learners/" + learner).status()).isBetween(200, 299);
+            assertThat(http.delete(stack.url("ingest") + "/api/v1/learners/" + learner, TestTokens.admin()).status()).isBetween(200, 299);
             erased.add(learner);
         }
         Set<String> keptAccepted = new HashSet<>();
@@ -210,7 +211,7 @@ class FaultSuiteIntegrationTests {
             await("no state of an erased learner").atMost(volume.settle()).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
                 long withState = 0;
                 for (String learner : erased) {
-                    var reply = http.get(stack.url("recommender-2") + "/api/v1/learners/" + learner + "/mastery");
+                    var reply = http.get(stack.url("recommender-2") + "/api/v1/learners/" + learner + "/mastery", TestTokens.admin());
                     withState += reply.status() != 200 || reply.body().path("topics").size() > 0 ? 1 : 0;
                 }
                 leftovers[0] = withState;
@@ -366,7 +367,7 @@ class FaultSuiteIntegrationTests {
             sent += batch.size();
             HttpJson.Reply reply;
             try {
-                reply = http.post(stack.url("ingest") + "/api/v1/answers/batch", Map.of("answers", batch));
+                reply = http.post(stack.url("ingest") + "/api/v1/answers/batch", Map.of("answers", batch), TestTokens.admin());
             } catch (RuntimeException timedOut) {
                 retry.addAll(batch);
                 rejected += batch.size();

@@ -20,25 +20,27 @@ final class HttpJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** GET with optional headers given as name, value, name, value... */
-    Reply get(String url, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+    /** Readiness and other open endpoints. */
+    Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    Reply get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /** GET with a token and further headers given as name, value, name, value... */
+    Reply get(String url, String token, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
         return send(request.build());
     }
 
-    /** DELETE with optional headers given as name, value, name, value... */
-    Reply delete(String url, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
-    }
-
-    /** The body of a GET as text (e.g. Prometheus' exposition format); fails on a status other than 200. */
+    /** The body of an open GET as text (e.g. Prometheus' exposition format); fails on a status other than 200. */
     String getText(String url) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
@@ -55,15 +57,38 @@ final class HttpJson {
         }
     }
 
-    /** POST of {@code body} as JSON, with optional headers given as name, value, name, value... */
-    Reply post(String url, Object body, String... headers) {
+    Reply post(String url, Object body, String token) {
+        return send("POST", url, body, token);
+    }
+
+    /** POST with a token and further headers given as name, value, name, value... */
+    Reply post(String url, Object body, String token, String... headers) {
         try {
             var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json");
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
             if (headers.length > 0) {
                 request.headers(headers);
             }
             return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Reply delete(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).DELETE().build());
+    }
+
+    Reply put(String url, Object body, String token) {
+        return send("PUT", url, body, token);
+    }
+
+    private Reply send(String method, String url, Object body, String token) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.hone.ingest.answer;
 
+import dev.hone.ingest.access.AnswerAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,14 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 class AnswerController {
 
     private final AnswerService answers;
+    private final AnswerAccess access;
 
-    AnswerController(AnswerService answers) {
+    AnswerController(AnswerService answers, AnswerAccess access) {
         this.answers = answers;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     AnswerAccepted answer(@RequestBody AnswerRequest request) {
+        access.check(request.learnerId());
         return answers.record(request);
     }
 }

@@ -3,6 +3,7 @@ package dev.hone.ingest.answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.hone.ingest.access.AnswerAccess;
 import dev.hone.ingest.web.FieldError;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.MediaType;
@@ -26,11 +27,13 @@ class BatchController {
     private final AnswerService answers;
     private final AnswerLimits limits;
     private final ObjectMapper json;
+    private final AnswerAccess access;
 
-    BatchController(AnswerService answers, AnswerLimits limits, ObjectMapper json) {
+    BatchController(AnswerService answers, AnswerLimits limits, ObjectMapper json, AnswerAccess access) {
         this.answers = answers;
         this.limits = limits;
         this.json = json;
+        this.access = access;
     }
 
     record BatchRequest(List<JsonNode> answers) {
@@ -52,7 +55,12 @@ class BatchController {
         List<BatchResult> results = new ArrayList<>(body.answers().size());
         for (int i = 0; i < body.answers().size(); i++) {
             try {
-                readable.add(json.treeToValue(body.answers().get(i), AnswerRequest.class));
+                AnswerRequest item = json.treeToValue(body.answers().get(i), AnswerRequest.class);
+                if (!access.allows(item.learnerId())) {
+                    results.add(BatchResult.rejected(i, 403, List.of(new FieldError("learnerId", AnswerAccess.REASON))));
+                    continue;
+                }
+                readable.add(item);
                 positions.add(i);
                 results.add(null);
             } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.hone.ingest.learner;
 
+import dev.hone.catalog.Catalog;
 import dev.hone.events.Ids;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,8 +27,10 @@ import org.springframework.web.client.RestClient;
 class LearnerController {
 
     private final RestClient recommender;
+    private final Catalog catalog;
 
-    LearnerController(RecommenderSettings settings, RestClient.Builder builder) {
+    LearnerController(RecommenderSettings settings, RestClient.Builder builder, Catalog catalog) {
+        this.catalog = catalog;
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(settings.timeout());
         requests.setReadTimeout(settings.timeout());
@@ -35,29 +39,48 @@ class LearnerController {
 
     @GetMapping("/queue")
     ResponseEntity<String> queue(@PathVariable("learnerId") String learnerId,
-                                 @RequestParam(name = "n", defaultValue = "10") int n) {
+                                 @RequestParam(name = "n", defaultValue = "10") int n,
+                                 @RequestParam(name = "track", required = false) String track,
+                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         check(learnerId);
         if (n < 1 || n > 50) {
             throw new InvalidRequestException("n", "must be between 1 and 50");
         }
-        return forward("/api/v1/learners/{id}/queue?n={n}", learnerId, n);
+        if (track == null) {
+            return forward(authorization, "/api/v1/learners/{id}/queue?n={n}", learnerId, n);
+        }
+        if (!catalog.hasTrack(track)) {
+            throw new InvalidRequestException("track", "must be one of " + catalog.tracks().stream().map(t -> t.id()).toList());
+        }
+        return forward(authorization, "/api/v1/learners/{id}/queue?n={n}&track={track}", learnerId, n, track);
     }
 
     @GetMapping("/mastery")
-    ResponseEntity<String> mastery(@PathVariable("learnerId") String learnerId) {
+    ResponseEntity<String> mastery(@PathVariable("learnerId") String learnerId,
+                                   @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         check(learnerId);
-        return forward("/api/v1/learners/{id}/mastery", learnerId);
+        return forward(authorization, "/api/v1/learners/{id}/mastery", learnerId);
     }
 
-    private ResponseEntity<String> forward(String path, Object... variables) {
+    /** The caller's token goes along: the recommender applies the same rules (and knows the learner's cohort). */
+    private ResponseEntity<String> forward(String authorization, String path, Object... variables) {
         try {
             return recommender.get().uri(path, variables).accept(MediaType.APPLICATION_JSON)
+                    .headers(h -> {
+                        if (authorization != null) {
+                            h.set(HttpHeaders.AUTHORIZATION, authorization);
+                        }
+                    })
                     .exchange((request, response) -> {
                         var headers = new HttpHeaders();
                         headers.setContentType(response.getHeaders().getContentType());
                         String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
                         if (retryAfter != null) {
                             headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+                        }
+                        String challenge = response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+                        if (challenge != null) {
+                            headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
                         }
                         String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                         return new ResponseEntity<>(body, headers, response.getStatusCode());

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A learner's profile (cohort, track) and erasure, as records on the compacted
  * {@code hone.learners.v1}: the recommender takes the track from it, analytics the cohort, and
- * a tombstone makes both forget the learner. (Who may call these arrives with authentication.)
+ * a tombstone makes both forget the learner. Profiles are for admins; erasure for admins and the
+ * learner themselves (see {@code dev.hone.ingest.access.IngestSecurity}).
  */
 @RestController
 @RequestMapping("/api/v1/learners/{learnerId}")

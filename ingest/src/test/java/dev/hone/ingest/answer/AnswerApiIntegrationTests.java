@@ -8,11 +8,13 @@ import dev.hone.catalog.RubricPoint;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.Topics;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +48,11 @@ class AnswerApiIntegrationTests {
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signInAsAdmin() {
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.bearer(TestTokens.admin())));
+    }
 
     @Autowired
     Catalog catalog;

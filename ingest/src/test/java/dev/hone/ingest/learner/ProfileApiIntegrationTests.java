@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.events.LearnerProfile;
 import dev.hone.events.Topics;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +41,11 @@ class ProfileApiIntegrationTests {
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signInAsAdmin() {
+        http.getRestTemplate().setInterceptors(List.of(TestTokens.bearer(TestTokens.admin())));
+    }
 
     @Test
     void aProfileAndThenAnErasureReachTheLearnersTopicInOrder() {

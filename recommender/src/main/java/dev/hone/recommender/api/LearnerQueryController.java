@@ -8,7 +8,11 @@ import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerView;
 import dev.hone.recommender.policy.QueueItem;
 import dev.hone.recommender.policy.QueuePolicy;
+import dev.hone.security.AccessRules;
+import dev.hone.security.Caller;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +34,8 @@ import java.util.Optional;
 
 /**
  * Internal API: a learner's queue and mastery, answered by the instance that owns the learner
- * (requests reaching another instance are forwarded to the owner once).
+ * (requests reaching another instance are forwarded to the owner once, with the caller's token).
+ * The owner checks who may read the learner, since only it holds the learner's cohort.
  */
 @RestController
 @RequestMapping("/api/v1/learners/{learnerId}")
@@ -65,24 +71,37 @@ class LearnerQueryController {
     @GetMapping("/queue")
     ResponseEntity<?> queue(@PathVariable("learnerId") String learnerId,
                             @RequestParam(name = "n", defaultValue = "10") int n,
-                            @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded) {
+                            @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded,
+                            @RequestParam(name = "track", required = false) String track,
+                            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         n = Math.max(1, Math.min(50, n));
+        if (track != null && !catalog.hasTrack(track)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "track: must be one of the catalog's tracks");
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of(java.util.Map.of("field", "track", "reason", "must be one of the catalog's tracks")));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         Optional<HostInfo> owner = forwarded ? Optional.empty() : reader.remoteOwner(learnerId);
         if (owner.isPresent()) {
-            return forward(owner.get(), "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n);
+            return track == null
+                    ? forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n)
+                    : forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&track={t}&forwarded=true", learnerId, n, track);
         }
-        LearnerState state = reader.readLocal(learnerId);
-        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(state, now()), n)));
+        LearnerState state = readable(learnerId);
+        // a track asked for (the practice page's choice) steers this queue; the profile's track is the default
+        LearnerState steered = track == null ? state : state.withTrack(track);
+        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(steered, now()), n)));
     }
 
     @GetMapping("/mastery")
     ResponseEntity<?> mastery(@PathVariable("learnerId") String learnerId,
-                              @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded) {
+                              @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded,
+                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Optional<HostInfo> owner = forwarded ? Optional.empty() : reader.remoteOwner(learnerId);
         if (owner.isPresent()) {
-            return forward(owner.get(), "/api/v1/learners/{id}/mastery?forwarded=true", learnerId);
+            return forward(owner.get(), authorization, "/api/v1/learners/{id}/mastery?forwarded=true", learnerId);
         }
-        LearnerState state = reader.readLocal(learnerId);
+        LearnerState state = readable(learnerId);
         LearnerView view = engines.get().view(state, now());
         List<TopicMastery> topics = state.topics().entrySet().stream()
                 .filter(e -> catalog.topic(e.getKey()).isPresent())
@@ -93,6 +112,18 @@ class LearnerQueryController {
                 .sorted(Comparator.comparingDouble(TopicMastery::mastery).thenComparing(TopicMastery::topicId))
                 .toList();
         return ResponseEntity.ok(new MasteryResponse(learnerId, topics));
+    }
+
+    /** The learner's state, if the caller may read it: a coach only when the learner is in one of their cohorts. */
+    private LearnerState readable(String learnerId) {
+        LearnerState state = reader.readLocal(learnerId);
+        boolean allowed = Caller.of(SecurityContextHolder.getContext().getAuthentication())
+                .map(caller -> AccessRules.mayReadLearner(caller, learnerId, () -> Optional.ofNullable(state.cohort())))
+                .orElse(false);
+        if (!allowed) {
+            throw new AccessDeniedException("not allowed to read this learner");
+        }
+        return state;
     }
 
     private long now() {
@@ -107,11 +138,16 @@ class LearnerQueryController {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private ResponseEntity<String> forward(HostInfo owner, String path, Object... variables) {
+    private ResponseEntity<String> forward(HostInfo owner, String authorization, String path, Object... variables) {
         return http.get().uri("http://" + owner.host() + ":" + owner.port() + path, variables)
                 .accept(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    if (authorization != null) {
+                        h.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
                 .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-                        .contentType(MediaType.APPLICATION_JSON)
+                        .contentType(response.getHeaders().getContentType() != null ? response.getHeaders().getContentType() : MediaType.APPLICATION_JSON)
                         .body(new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

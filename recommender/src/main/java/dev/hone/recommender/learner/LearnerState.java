@@ -9,11 +9,12 @@ import java.util.Map;
  * What the recommender keeps per learner: the learner model's state (opaque bytes, written by
  * the model library), a tally of answers per topic (with when each topic was last practised),
  * the questions answered last (no immediate repeats), the event ids seen last (a resent answer
- * changes nothing) and the learner's track. Stored as JSON: a state written before a component
- * existed reads with its default (track "general", last practice 0 = unknown).
+ * changes nothing), the learner's track and cohort (the cohort decides which coaches may read the
+ * learner). Stored as JSON: a state written before a component existed reads with its default
+ * (track "general", last practice 0 = unknown, no cohort).
  */
 public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions,
-                           List<String> recentEventIds, String track) {
+                           List<String> recentEventIds, String track, String cohort) {
 
     /** How many answered questions the queue keeps away from. */
     public static final int RECENT_QUESTIONS = 20;
@@ -31,16 +32,26 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
     }
 
     public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds) {
-        this(model, topics, recentQuestions, recentEventIds, DEFAULT_TRACK);
+        this(model, topics, recentQuestions, recentEventIds, DEFAULT_TRACK, null);
+    }
+
+    public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds,
+                        String track) {
+        this(model, topics, recentQuestions, recentEventIds, track, null);
     }
 
     public static LearnerState empty() {
-        return new LearnerState(null, Map.of(), List.of(), List.of(), DEFAULT_TRACK);
+        return new LearnerState(null, Map.of(), List.of(), List.of(), DEFAULT_TRACK, null);
     }
 
     /** The same learner preparing for another track (from the learner's profile). */
     public LearnerState withTrack(String trackId) {
-        return new LearnerState(model, topics, recentQuestions, recentEventIds, trackId);
+        return new LearnerState(model, topics, recentQuestions, recentEventIds, trackId, cohort);
+    }
+
+    /** The learner moved to another cohort (from the learner's profile; null: in none). */
+    public LearnerState withCohort(String cohortId) {
+        return new LearnerState(model, topics, recentQuestions, recentEventIds, track, cohortId);
     }
 
     public boolean hasSeen(String eventId) {
@@ -59,7 +70,7 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
             next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
         }
         return new LearnerState(nextModel, next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
-                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track);
+                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track, cohort);
     }
 
     private static List<String> appendBounded(List<String> list, String item, int max) {

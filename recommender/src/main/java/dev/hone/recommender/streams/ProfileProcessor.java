@@ -15,7 +15,8 @@ import java.time.Duration;
 
 /**
  * Applies learner profiles from the compacted {@code hone.learners.v1} to the learner's state:
- * the track steers the queue; a tombstone (null value) erases the learner's state. Shares the
+ * the track steers the queue, the cohort says which coaches may read the learner; a tombstone
+ * (null value) erases the learner's state. Shares the
  * learner-state store with the answer processor (both topics are keyed by learner and have the
  * same partitions).
  */
@@ -56,11 +57,10 @@ class ProfileProcessor implements Processor<String, byte[], String, Object> {
             deadLetter(record, e.getMessage());
             return;
         }
-        if (profile.track() == null) {
-            return;
-        }
         LearnerState state = store.get(record.key());
-        store.put(record.key(), (state == null ? LearnerState.empty() : state).withTrack(profile.track()));
+        LearnerState next = (state == null ? LearnerState.empty() : state).withCohort(profile.cohort());
+        // a profile without a track keeps the one the learner has
+        store.put(record.key(), profile.track() == null ? next : next.withTrack(profile.track()));
     }
 
     /** Erasure marks outlive any answer that could still arrive: ingest takes answers up to 30 days old. */

@@ -47,7 +47,7 @@ class RecommenderTopologyTests {
     }
 
     @Test
-    void aProfileSetsTheTrackAndATombstoneErasesTheLearner() {
+    void aProfileSetsTheTrackAndCohortAndATombstoneErasesTheLearner() {
         TestInputTopic<String, byte[]> profiles = driver.createInputTopic(Topics.LEARNERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
@@ -55,7 +55,15 @@ class RecommenderTopologyTests {
         profiles.pipeInput("ada", Topics.LEARNERS.valueSerde().serializer().serialize(Topics.LEARNERS_NAME,
                 new dev.hone.events.LearnerProfile(1, "ada", "spring", "web", null)));
         assertThat(store.get("ada").track()).isEqualTo("web");
+        assertThat(store.get("ada").cohort()).isEqualTo("spring");
         assertThat(store.get("ada").tally("core.gil").answers()).isEqualTo(1);
+        answers.pipeInput("ada", json(answer("e2", "ada", "core.gil.q02", List.of("core.gil"), true)));
+        assertThat(store.get("ada").cohort()).as("kept through answers").isEqualTo("spring");
+
+        profiles.pipeInput("ada", Topics.LEARNERS.valueSerde().serializer().serialize(Topics.LEARNERS_NAME,
+                new dev.hone.events.LearnerProfile(1, "ada", "autumn", null, null)));
+        assertThat(store.get("ada").cohort()).isEqualTo("autumn");
+        assertThat(store.get("ada").track()).as("a profile without a track keeps it").isEqualTo("web");
 
         profiles.pipeInput("ada", (byte[]) null);
         assertThat(store.get("ada")).isNull();

@@ -1,0 +1,23 @@
+package dev.hone.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How a service checks tokens when no real identity provider is configured. With
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} set, Spring
+ * Boot's decoder trusts that provider and these settings are not used.
+ *
+ * @param devSecret  the shared HMAC-SHA256 secret of the dev issuer, at least 32 bytes
+ *                   ({@code HONE_DEV_TOKEN_SECRET}; {@code ./hone up} generates one into {@code .hone/up/})
+ * @param devIssuer  the {@code iss} the dev issuer writes and services require
+ * @param tokenTtl   how long a dev token is valid
+ */
+@ConfigurationProperties("hone.security")
+public record SecuritySettings(
+        String devSecret,
+        @DefaultValue(DevTokenIssuer.ISSUER) String devIssuer,
+        @DefaultValue("8h") Duration tokenTtl) {
+}
