@@ -6,6 +6,7 @@ import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerView;
+import dev.hone.recommender.placement.PlacementPolicy;
 import dev.hone.recommender.policy.QueueItem;
 import dev.hone.recommender.policy.QueuePolicy;
 import org.apache.kafka.streams.state.HostInfo;
@@ -37,15 +38,17 @@ class LearnerQueryController {
 
     private final LearnerStateReader reader;
     private final QueuePolicy policy;
+    private final PlacementPolicy placements;
     private final Catalog catalog;
     private final ThreadLocal<LearnerEngine> engines;
     private final Clock clock;
     private final RestClient http;
 
-    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, Catalog catalog, LearnerEngines engines,
-                           Clock clock, RestClient.Builder http) {
+    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, PlacementPolicy placements, Catalog catalog,
+                           LearnerEngines engines, Clock clock, RestClient.Builder http) {
         this.reader = reader;
         this.policy = policy;
+        this.placements = placements;
         this.catalog = catalog;
         this.engines = ThreadLocal.withInitial(engines::create); // engines keep scratch buffers: one per thread
         this.clock = clock;
@@ -72,7 +75,9 @@ class LearnerQueryController {
             return forward(owner.get(), "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n);
         }
         LearnerState state = reader.readLocal(learnerId);
-        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(state, now()), n)));
+        // After a placement the queue starts from its estimates, not from the model's prior.
+        LearnerView view = placements.afterPlacement(engines.get().view(state, now()));
+        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(view, n)));
     }
 
     @GetMapping("/mastery")

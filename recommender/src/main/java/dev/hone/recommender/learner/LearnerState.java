@@ -11,14 +11,21 @@ import java.util.Map;
  * the questions answered last (no immediate repeats), the event ids seen last (a resent answer
  * changes nothing) and the learner's track. Stored as JSON: a state written before a component
  * existed reads with its default (track "general", last practice 0 = unknown).
+ *
+ * <p>{@code placement} holds the learner's first {@link #PLACEMENT_LOG} answers (question and score),
+ * from which the placement ({@code recommender.placement}) is replayed; it is null for a learner who
+ * answered before placement existed, whose first answers are not known any more.
  */
 public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions,
-                           List<String> recentEventIds, String track) {
+                           List<String> recentEventIds, String track, List<PlacedAnswer> placement) {
 
     /** How many answered questions the queue keeps away from. */
     public static final int RECENT_QUESTIONS = 20;
     /** How many event ids are remembered to drop client resends. */
     public static final int RECENT_EVENTS = 256;
+
+    /** How many first answers are kept for the placement: the most a placement may ask. */
+    public static final int PLACEMENT_LOG = 50;
 
     /** The track of a learner whose profile names none. */
     public static final String DEFAULT_TRACK = "general";
@@ -28,6 +35,12 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         recentQuestions = recentQuestions == null ? List.of() : List.copyOf(recentQuestions);
         recentEventIds = recentEventIds == null ? List.of() : List.copyOf(recentEventIds);
+        placement = placement == null ? null : List.copyOf(placement);
+    }
+
+    public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds,
+                        String track) {
+        this(model, topics, recentQuestions, recentEventIds, track, null);
     }
 
     public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds) {
@@ -35,12 +48,12 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
     }
 
     public static LearnerState empty() {
-        return new LearnerState(null, Map.of(), List.of(), List.of(), DEFAULT_TRACK);
+        return new LearnerState(null, Map.of(), List.of(), List.of(), DEFAULT_TRACK, List.of());
     }
 
     /** The same learner preparing for another track (from the learner's profile). */
     public LearnerState withTrack(String trackId) {
-        return new LearnerState(model, topics, recentQuestions, recentEventIds, trackId);
+        return new LearnerState(model, topics, recentQuestions, recentEventIds, trackId, placement);
     }
 
     public boolean hasSeen(String eventId) {
@@ -59,7 +72,18 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
             next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
         }
         return new LearnerState(nextModel, next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
-                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track);
+                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track, placementAfter(questionId, score));
+    }
+
+    /** The first answers are logged for the placement; a learner with answers but no log predates it. */
+    private List<PlacedAnswer> placementAfter(String questionId, double score) {
+        List<PlacedAnswer> log = placement != null ? placement : topics.isEmpty() ? List.of() : null;
+        if (log == null || log.size() >= PLACEMENT_LOG) {
+            return log;
+        }
+        List<PlacedAnswer> out = new ArrayList<>(log);
+        out.add(new PlacedAnswer(questionId, score));
+        return out;
     }
 
     private static List<String> appendBounded(List<String> list, String item, int max) {

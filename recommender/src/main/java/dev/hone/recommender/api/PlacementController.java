@@ -1,0 +1,140 @@
+package dev.hone.recommender.api;
+
+import dev.hone.recommender.learner.LearnerEngine;
+import dev.hone.recommender.learner.LearnerEngines;
+import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.placement.Placement;
+import dev.hone.recommender.placement.PlacementPolicy;
+import dev.hone.recommender.policy.QueueItem;
+import dev.hone.recommender.readiness.TrackReadiness;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Internal API: the placement queue ({@code /queue?mode=...}; the practice queue without {@code mode} stays in
+ * {@link LearnerQueryController}) and the readiness score, answered by the instance owning the learner.
+ */
+@RestController
+@RequestMapping("/api/v1/learners/{learnerId}")
+class PlacementController {
+
+    static final String PLACEMENT = "placement";
+
+    private final LearnerStateReader reader;
+    private final PlacementPolicy placements;
+    private final TrackReadiness readiness;
+    private final ThreadLocal<LearnerEngine> engines;
+    private final Clock clock;
+    private final RestClient http;
+
+    PlacementController(LearnerStateReader reader, PlacementPolicy placements, TrackReadiness readiness, LearnerEngines engines,
+                        Clock clock, RestClient.Builder http) {
+        this.reader = reader;
+        this.placements = placements;
+        this.readiness = readiness;
+        this.engines = ThreadLocal.withInitial(engines::create); // engines keep scratch buffers: one per thread
+        this.clock = clock;
+        this.http = http.build();
+    }
+
+    /** The placement's next questions; {@code status} says whether it goes on, or why it ended. */
+    record PlacementResponse(String learnerId, String mode, String status, int answered, int cap, List<QueueItem> items) {
+    }
+
+    @GetMapping(value = "/queue", params = "mode")
+    ResponseEntity<?> placement(@PathVariable("learnerId") String learnerId, @RequestParam("mode") String mode,
+                                @RequestParam(name = "n", defaultValue = "10") int n,
+                                @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded) {
+        if (!PLACEMENT.equals(mode)) {
+            throw new BadParameterException("mode", "must be 'placement' (or left out for the practice queue)");
+        }
+        n = Math.max(1, Math.min(50, n));
+        Optional<HostInfo> owner = forwarded ? Optional.empty() : reader.remoteOwner(learnerId);
+        if (owner.isPresent()) {
+            return forward(owner.get(), "/api/v1/learners/{id}/queue?mode=placement&n={n}&forwarded=true", learnerId, n);
+        }
+        LearnerState state = reader.readLocal(learnerId);
+        Placement placement = placements.of(state);
+        List<QueueItem> items = placements.next(placement, new HashSet<>(state.recentQuestions()), n);
+        return ResponseEntity.ok(new PlacementResponse(learnerId, PLACEMENT, placement.status().code(), placement.answered(),
+                placements.settings().cap(), items));
+    }
+
+    record ReadinessResponse(String learnerId, String track, double score, double low, double high, long topicAnswers,
+                             boolean placed, List<TrackReadiness.BestTopic> bestTopics) {
+    }
+
+    @GetMapping("/readiness")
+    ResponseEntity<?> readiness(@PathVariable("learnerId") String learnerId,
+                                @RequestParam(name = "track", required = false) String track,
+                                @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded) {
+        Optional<HostInfo> owner = forwarded ? Optional.empty() : reader.remoteOwner(learnerId);
+        if (owner.isPresent()) {
+            return forward(owner.get(), "/api/v1/learners/{id}/readiness?forwarded=true" + (track == null ? "" : "&track={track}"),
+                    learnerId, track);
+        }
+        LearnerState state = reader.readLocal(learnerId);
+        String forTrack = track == null || track.isBlank() ? state.track() : track;
+        var modelView = engines.get().view(state, clock.instant().getEpochSecond());
+        // The placement estimates the learner's own track; another track is read from the model alone.
+        var view = forTrack.equals(state.track()) ? placements.afterPlacement(modelView) : modelView;
+        TrackReadiness.Result r;
+        try {
+            r = readiness.of(view, forTrack);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("track", e.getMessage());
+        }
+        return ResponseEntity.ok(new ReadinessResponse(learnerId, r.track(), r.score(), r.low(), r.high(), r.topicAnswers(),
+                view != modelView, r.bestTopics()));
+    }
+
+    static final class BadParameterException extends RuntimeException {
+        final String field;
+
+        BadParameterException(String field, String reason) {
+            super(reason);
+            this.field = field;
+        }
+    }
+
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<ProblemDetail> badParameter(BadParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.field + ": " + e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", e.field, "reason", e.getMessage())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(NotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Learner state not available yet");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private ResponseEntity<String> forward(HostInfo owner, String path, Object... variables) {
+        return http.get().uri("http://" + owner.host() + ":" + owner.port() + path, variables)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+}
