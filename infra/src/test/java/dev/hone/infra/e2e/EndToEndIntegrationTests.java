@@ -156,4 +156,55 @@ class EndToEndIntegrationTests {
         counts[0]++;
         counts[1] += right ? 1 : 0;
     }
+
+    @Test
+    void aPlacementAsksAtMostTwentyQuestionsOfTheTrackWithoutRepeatsAndReadinessFollows() {
+        String cy = "cy-" + RUN;
+        var profile = http.put(ingest.url() + "/api/v1/learners/" + cy + "/profile", Map.of("track", "web"));
+        assertThat(profile.status()).isEqualTo(202);
+        await("cy's track reached the recommender").atMost(FLOW).untilAsserted(() ->
+                assertThat(placement(cy).path("track").asText()).isEqualTo("web"));
+
+        List<String> asked = new ArrayList<>();
+        JsonNode current = placement(cy);
+        while (current.path("status").asText().equals("in-progress")) {
+            assertThat(asked).as("the placement stops at its cap").hasSizeLessThan(20);
+            JsonNode item = current.path("items").path(0);
+            assertThat(item.path("reasonCode").asText()).isEqualTo("placement");
+            Question q = CATALOG.question(item.path("questionId").asText()).orElseThrow();
+            post(cy, q, q.difficulty() <= 2, new HashMap<>());
+            asked.add(q.id());
+            int answered = asked.size();
+            await("the answer reached the placement").atMost(FLOW).until(() -> placement(cy).path("answered").asInt() == answered);
+            current = placement(cy);
+        }
+
+        assertThat(current.path("status").asText()).isIn("cap", "confident");
+        assertThat(asked).doesNotHaveDuplicates();
+        assertThat(asked).allSatisfy(id -> assertThat(CATALOG.topic(CATALOG.question(id).orElseThrow().topic()).orElseThrow()
+                .weightIn("web")).isPositive());
+        assertThat(current.path("items").size()).isZero();
+
+        JsonNode readiness = http.get(ingest.url() + "/api/v1/learners/" + cy + "/readiness?track=web").body();
+        assertThat(readiness.path("placed").asBoolean()).isTrue();
+        assertThat(readiness.path("low").asDouble()).isLessThanOrEqualTo(readiness.path("score").asDouble());
+        assertThat(readiness.path("high").asDouble()).isGreaterThanOrEqualTo(readiness.path("score").asDouble());
+        assertThat(readiness.path("bestTopics").size()).isEqualTo(3);
+        var queue = http.get(ingest.url() + "/api/v1/learners/" + cy + "/queue?n=10");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body().path("items").findValuesAsText("questionId")).doesNotContainAnyElementsOf(asked);
+
+        var badTrack = http.get(ingest.url() + "/api/v1/learners/" + cy + "/readiness?track=astronaut");
+        var badMode = http.get(ingest.url() + "/api/v1/learners/" + cy + "/queue?mode=exam");
+        assertThat(badTrack.status()).isEqualTo(400);
+        assertThat(badTrack.body().path("errors").findValuesAsText("field")).containsExactly("track");
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.body().path("errors").findValuesAsText("field")).containsExactly("mode");
+    }
+
+    private static JsonNode placement(String learner) {
+        var reply = http.get(ingest.url() + "/api/v1/learners/" + learner + "/queue?mode=placement&n=1");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
+    }
 }

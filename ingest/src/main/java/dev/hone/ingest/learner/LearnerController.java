@@ -1,5 +1,7 @@
 package dev.hone.ingest.learner;
 
+import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Track;
 import dev.hone.events.Ids;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +27,10 @@ import org.springframework.web.client.RestClient;
 class LearnerController {
 
     private final RestClient recommender;
+    private final Catalog catalog;
 
-    LearnerController(RecommenderSettings settings, RestClient.Builder builder) {
+    LearnerController(RecommenderSettings settings, RestClient.Builder builder, Catalog catalog) {
+        this.catalog = catalog;
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(settings.timeout());
         requests.setReadTimeout(settings.timeout());
@@ -35,12 +39,34 @@ class LearnerController {
 
     @GetMapping("/queue")
     ResponseEntity<String> queue(@PathVariable("learnerId") String learnerId,
-                                 @RequestParam(name = "n", defaultValue = "10") int n) {
+                                 @RequestParam(name = "n", defaultValue = "10") int n,
+                                 @RequestParam(name = "mode", required = false) String mode) {
         check(learnerId);
         if (n < 1 || n > 50) {
             throw new InvalidRequestException("n", "must be between 1 and 50");
         }
+        if (mode != null) {
+            if (!mode.equals("placement")) {
+                throw new InvalidRequestException("mode", "must be 'placement' (or left out for the practice queue)");
+            }
+            return forward("/api/v1/learners/{id}/queue?mode=placement&n={n}", learnerId, n);
+        }
         return forward("/api/v1/learners/{id}/queue?n={n}", learnerId, n);
+    }
+
+    /** How ready the learner is for a track's interviews (their own track when none is given). */
+    @GetMapping("/readiness")
+    ResponseEntity<String> readiness(@PathVariable("learnerId") String learnerId,
+                                     @RequestParam(name = "track", required = false) String track) {
+        check(learnerId);
+        if (track == null) {
+            return forward("/api/v1/learners/{id}/readiness", learnerId);
+        }
+        if (!catalog.hasTrack(track)) {
+            throw new InvalidRequestException("track", "unknown track (known: " + String.join(", ",
+                    catalog.tracks().stream().map(Track::id).toList()) + ")");
+        }
+        return forward("/api/v1/learners/{id}/readiness?track={track}", learnerId, track);
     }
 
     @GetMapping("/mastery")

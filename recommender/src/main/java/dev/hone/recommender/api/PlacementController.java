@@ -55,7 +55,7 @@ class PlacementController {
     }
 
     /** The placement's next questions; {@code status} says whether it goes on, or why it ended. */
-    record PlacementResponse(String learnerId, String mode, String status, int answered, int cap, List<QueueItem> items) {
+    record PlacementResponse(String learnerId, String mode, String track, String status, int answered, int cap, List<QueueItem> items) {
     }
 
     @GetMapping(value = "/queue", params = "mode")
@@ -73,7 +73,7 @@ class PlacementController {
         LearnerState state = reader.readLocal(learnerId);
         Placement placement = placements.of(state);
         List<QueueItem> items = placements.next(placement, new HashSet<>(state.recentQuestions()), n);
-        return ResponseEntity.ok(new PlacementResponse(learnerId, PLACEMENT, placement.status().code(), placement.answered(),
+        return ResponseEntity.ok(new PlacementResponse(learnerId, PLACEMENT, placement.track(), placement.status().code(), placement.answered(),
                 placements.settings().cap(), items));
     }
 
