@@ -82,6 +82,15 @@ public final class PlacementPolicy {
         return placement.answered() > 0 && placement.complete() ? new PlacedLearnerView(view, placement) : view;
     }
 
+    /**
+     * The view readiness uses: the placement's estimates (with their honest, population-wide uncertainty) for the
+     * topics not practised since the learner's first answers, even while the placement is in progress, so a learner
+     * with few answers gets a wide interval; the model's for a learner who predates placement.
+     */
+    public LearnerView forReadiness(LearnerView view) {
+        return view.state().placement() == null ? view : new PlacedLearnerView(view, of(view.state()));
+    }
+
     /** A placement that cannot run: the learner answered before first answers were kept. */
     public Placement notAvailable(String track) {
         List<String> topicIds = trackTopics(track);
@@ -125,16 +134,16 @@ public final class PlacementPolicy {
             }
             taken.add(best.id());
             belief.expect(bestTopic, difficulty(best), guess(best));
-            out.add(item(placement, best, placement.answered() + out.size() + 1));
+            out.add(item(placement, best, placement.answered() + out.size() + 1, belief.predicted(bestTopic, difficulty(best), guess(best))));
         }
         return out;
     }
 
-    private QueueItem item(Placement placement, Question q, int number) {
+    private QueueItem item(Placement placement, Question q, int number, double predicted) {
         String topic = catalog.topic(q.topic()).map(Topic::name).orElse(q.topic());
         String reason = String.format(Locale.ROOT, "placement question %d of at most %d: finding where you stand in %s",
                 number, settings.cap(), topic);
-        return new QueueItem(q.id(), q.topic(), REASON_CODE, reason, Double.NaN);
+        return new QueueItem(q.id(), q.topic(), REASON_CODE, reason, predicted);
     }
 
     private Placement.Status stop(int answered, Posterior posterior, double[] weights) {

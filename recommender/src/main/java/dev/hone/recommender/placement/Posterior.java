@@ -48,6 +48,11 @@ final class Posterior {
         return p * (1 - p) * Math.sqrt(variance(k));
     }
 
+    /** The probability of a right answer to an item of topic {@code k} (guessing included). */
+    double predicted(int k, double difficulty, double guess) {
+        return step(k, difficulty, guess).predicted;
+    }
+
     /** Learns one answer with score {@code y} in [0, 1]. */
     void observe(int k, double difficulty, double guess, double y) {
         Step s = step(k, difficulty, guess);

@@ -6,6 +6,8 @@ import dev.hone.model.readiness.Readiness;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.placement.PlacementPolicy;
+import dev.hone.recommender.placement.PlacementSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -56,6 +58,18 @@ class TrackReadinessTests {
         assertThat(few.low()).isLessThanOrEqualTo(few.score());
         assertThat(few.high()).isGreaterThanOrEqualTo(few.score());
         assertThat(few.high() - few.low()).isGreaterThan(lots.high() - lots.low());
+    }
+
+    @Test
+    void aNewLearnersIntervalSpansWhatLearnersCommonlyKnowAndNarrowsWithTheirFirstAnswers() {
+        PlacementPolicy placement = new PlacementPolicy(catalog, PlacementSettings.defaults());
+
+        TrackReadiness.Result none = readiness.of(placement.forReadiness(engine.view(LearnerState.empty().withTrack("web"), T0)), "web");
+        TrackReadiness.Result twenty = readiness.of(placement.forReadiness(engine.view(answered(20, true), T0 + 1200)), "web");
+
+        assertThat(none.high() - none.low()).isGreaterThan(0.4);
+        assertThat(twenty.high() - twenty.low()).isLessThan(none.high() - none.low());
+        assertThat(twenty.score()).isGreaterThan(none.score());
     }
 
     @Test
