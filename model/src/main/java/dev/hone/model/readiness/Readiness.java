@@ -12,10 +12,11 @@ import java.util.List;
  * interview (a track's weights, or how often each skill is asked). Plain maths, no clock: the caller
  * evaluates the masteries at the time it wants.
  *
- * <p>The score is the weighted mean of the masteries. Its interval adds the topics' standard deviations
- * (weighted) as if their errors were perfectly correlated: in the learner model every topic shares the
- * learner's general ability, whose uncertainty dominates while there are few answers, so summing the
- * variances as if independent would make the interval of a new learner far too narrow.
+ * <p>The score is the weighted mean of the masteries. Its variance treats the topics' errors as sharing
+ * {@code sharedShare} of their variance (every topic contains the learner's general ability; the rest is the
+ * topic's own): {@code shared * (sum w s)^2 + (1 - shared) * sum (w s)^2}. Independent errors (0) would make
+ * a new learner's interval far too narrow, fully shared ones (1) too wide; the learner model's and the
+ * placement's priors put about half the variance in the general ability.
  *
  * <p>Practice gain: an hour on a topic is {@code answersPerHour} answers, each moving the topic's logit by
  * {@code logitGainPerAnswer} (about 0.1 per practice opportunity, Koedinger et al. 2023); the gain to the
@@ -35,15 +36,16 @@ public final class Readiness {
     public record Score(double score, double low, double high, double sd, List<Gain> bestTopics) {
     }
 
-    public record Settings(double answersPerHour, double logitGainPerAnswer, int bestTopics) {
+    public record Settings(double answersPerHour, double logitGainPerAnswer, int bestTopics, double sharedShare) {
         public Settings {
-            if (!(answersPerHour > 0) || !(logitGainPerAnswer > 0) || bestTopics < 0) {
-                throw new IllegalArgumentException("readiness: answersPerHour and logitGainPerAnswer must be > 0, bestTopics >= 0");
+            if (!(answersPerHour > 0) || !(logitGainPerAnswer > 0) || bestTopics < 0 || !(sharedShare >= 0 && sharedShare <= 1)) {
+                throw new IllegalArgumentException("readiness: answersPerHour and logitGainPerAnswer must be > 0, bestTopics >= 0,"
+                        + " sharedShare in [0,1]");
             }
         }
 
         public static Settings defaults() {
-            return new Settings(20, 0.1, 3);
+            return new Settings(20, 0.1, 3, 0.5);
         }
     }
 
@@ -59,16 +61,19 @@ public final class Readiness {
             throw new IllegalArgumentException("readiness needs at least one topic with a positive weight");
         }
         double mean = 0;
-        double sd = 0;
+        double sharedSd = 0;
+        double ownVariance = 0;
         List<Gain> gains = new ArrayList<>();
         for (Topic t : topics) {
             double share = Math.max(0, t.weight()) / total;
             double m = clamp(t.mastery().mean());
             mean += share * m;
-            sd += share * t.mastery().sd();
+            sharedSd += share * t.mastery().sd();
+            ownVariance += share * share * t.mastery().sd() * t.mastery().sd();
             double after = Logistic.sigmoid(Logistic.logit(m) + settings.answersPerHour() * settings.logitGainPerAnswer());
             gains.add(new Gain(t.topicId(), m, share * (after - m)));
         }
+        double sd = Math.sqrt(settings.sharedShare() * sharedSd * sharedSd + (1 - settings.sharedShare()) * ownVariance);
         gains.sort(Comparator.comparingDouble(Gain::gainPerHour).reversed().thenComparing(Gain::topicId));
         return new Score(mean, Math.max(0, mean - 1.96 * sd), Math.min(1, mean + 1.96 * sd), sd,
                 List.copyOf(gains.subList(0, Math.min(settings.bestTopics(), gains.size()))));

@@ -30,11 +30,13 @@ record PlacementProperties(@DefaultValue Placement placement, @DefaultValue Read
     /**
      * @param answersPerHour     answers an hour of practice holds
      * @param logitGainPerAnswer logit a topic's mastery gains per answer
+     * @param sharedShare        share of a topic's uncertainty shared by every topic (the general ability)
      */
-    record ReadinessKnobs(@DefaultValue("20") double answersPerHour, @DefaultValue("0.1") double logitGainPerAnswer) {
+    record ReadinessKnobs(@DefaultValue("20") double answersPerHour, @DefaultValue("0.1") double logitGainPerAnswer,
+                          @DefaultValue("0.5") double sharedShare) {
 
         Readiness.Settings settings() {
-            return new Readiness.Settings(answersPerHour, logitGainPerAnswer, 3);
+            return new Readiness.Settings(answersPerHour, logitGainPerAnswer, 3, sharedShare);
         }
     }
 }
