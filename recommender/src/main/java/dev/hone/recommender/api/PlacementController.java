@@ -93,8 +93,7 @@ class PlacementController {
         LearnerState state = reader.readLocal(learnerId);
         String forTrack = track == null || track.isBlank() ? state.track() : track;
         var modelView = engines.get().view(state, clock.instant().getEpochSecond());
-        // The placement estimates the learner's own track; another track is read from the model alone.
-        var view = forTrack.equals(state.track()) ? placements.forReadiness(modelView) : modelView;
+        var view = placements.forReadiness(modelView, forTrack);
         TrackReadiness.Result r;
         try {
             r = readiness.of(view, forTrack);

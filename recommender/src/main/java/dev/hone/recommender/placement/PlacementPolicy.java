@@ -85,10 +85,12 @@ public final class PlacementPolicy {
     /**
      * The view readiness uses: the placement's estimates (with their honest, population-wide uncertainty) for the
      * topics not practised since the learner's first answers, even while the placement is in progress, so a learner
-     * with few answers gets a wide interval; the model's for a learner who predates placement.
+     * with few answers gets a wide interval; the model's for a learner who predates placement. Any track: the
+     * first answers are replayed over that track's topics.
      */
-    public LearnerView forReadiness(LearnerView view) {
-        return view.state().placement() == null ? view : new PlacedLearnerView(view, of(view.state()));
+    public LearnerView forReadiness(LearnerView view, String track) {
+        List<PlacedAnswer> first = view.state().placement();
+        return first == null ? view : new PlacedLearnerView(view, replay(track, first));
     }
 
     /** A placement that cannot run: the learner answered before first answers were kept. */

@@ -64,8 +64,8 @@ class TrackReadinessTests {
     void aNewLearnersIntervalSpansWhatLearnersCommonlyKnowAndNarrowsWithTheirFirstAnswers() {
         PlacementPolicy placement = new PlacementPolicy(catalog, PlacementSettings.defaults());
 
-        TrackReadiness.Result none = readiness.of(placement.forReadiness(engine.view(LearnerState.empty().withTrack("web"), T0)), "web");
-        TrackReadiness.Result twenty = readiness.of(placement.forReadiness(engine.view(answered(20, true), T0 + 1200)), "web");
+        TrackReadiness.Result none = readiness.of(placement.forReadiness(engine.view(LearnerState.empty().withTrack("web"), T0), "web"), "web");
+        TrackReadiness.Result twenty = readiness.of(placement.forReadiness(engine.view(answered(20, true), T0 + 1200), "web"), "web");
 
         assertThat(none.high() - none.low()).isGreaterThan(0.4);
         assertThat(twenty.high() - twenty.low()).isLessThan(none.high() - none.low());
