@@ -7,6 +7,7 @@ import dev.hone.recommender.placement.Placement;
 import dev.hone.recommender.placement.PlacementPolicy;
 import dev.hone.recommender.policy.QueueItem;
 import dev.hone.recommender.readiness.TrackReadiness;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,9 +44,11 @@ class PlacementController {
     private final ThreadLocal<LearnerEngine> engines;
     private final Clock clock;
     private final RestClient http;
+    private final MeterRegistry meters;
 
     PlacementController(LearnerStateReader reader, PlacementPolicy placements, TrackReadiness readiness, LearnerEngines engines,
-                        Clock clock, RestClient.Builder http) {
+                        Clock clock, RestClient.Builder http, MeterRegistry meters) {
+        this.meters = meters;
         this.reader = reader;
         this.placements = placements;
         this.readiness = readiness;
@@ -73,6 +76,8 @@ class PlacementController {
         LearnerState state = reader.readLocal(learnerId);
         Placement placement = placements.of(state);
         List<QueueItem> items = placements.next(placement, new HashSet<>(state.recentQuestions()), n);
+        // How placements end (cap, confident) and how many are asked while in progress, per status.
+        meters.counter("hone.placement.requests", "status", placement.status().code()).increment();
         return ResponseEntity.ok(new PlacementResponse(learnerId, PLACEMENT, placement.track(), placement.status().code(), placement.answered(),
                 placements.settings().cap(), items));
     }
@@ -100,6 +105,7 @@ class PlacementController {
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("track", e.getMessage());
         }
+        meters.counter("hone.readiness.requests", "placed", Boolean.toString(view != modelView)).increment();
         return ResponseEntity.ok(new ReadinessResponse(learnerId, r.track(), r.score(), r.low(), r.high(), r.topicAnswers(),
                 view != modelView, r.bestTopics()));
     }
