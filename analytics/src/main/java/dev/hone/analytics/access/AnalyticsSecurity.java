@@ -24,7 +24,7 @@ class AnalyticsSecurity {
     SecurityFilterChain analyticsFilterChain(HttpSecurity http, ProblemResponses problems, LearnerCohorts cohorts) throws Exception {
         return HoneHttpSecurity.build(http, problems, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/dashboards/**", "/webjars/**").permitAll()
-                .requestMatchers(HttpMethod.GET, API + "/learners/{learnerId}")
+                .requestMatchers(HttpMethod.GET, API + "/learners/{learnerId}", API + "/learners/{learnerId}/**", "/api/v1/learners/{learnerId}/answers")
                     .access(Access.to((caller, request) -> AccessRules.mayReadLearner(caller, Access.variable(request, "learnerId"),
                             () -> cohorts.of(Access.variable(request, "learnerId")))))
                 .requestMatchers(HttpMethod.GET, API + "/cohorts/{cohort}/learners/{learnerId}/**")

@@ -164,7 +164,7 @@ class EndToEndIntegrationTests {
     void anXapiStatementIsStoredAndReadBackAsAStatement() {
         Question q = CATALOG.questions().stream().filter(x -> x.kind() == dev.hone.catalog.QuestionKind.SINGLE_CHOICE).findFirst().orElseThrow();
         String id = UUID.randomUUID().toString();
-        var actor = Map.of("objectType", "Agent", "account", Map.of("homePage", "https://hone.dev", "name", "cy-" + RUN));
+        var actor = Map.of("objectType", "Agent", "account", Map.of("homePage", "https://hone.dev", "name", "xy-" + RUN));
         var statement = Map.of("id", id, "actor", actor,
                 "verb", Map.of("id", "http://adlnet.gov/expapi/verbs/answered"),
                 "object", Map.of("objectType", "Activity", "id", "https://hone.dev/questions/" + q.id()),
@@ -174,7 +174,7 @@ class EndToEndIntegrationTests {
 
         assertThat(stored.status()).as(stored.body().toString()).isEqualTo(200);
         assertThat(stored.body().path(0).asText()).isEqualTo(id);
-        String agent = java.net.URLEncoder.encode("{\"account\":{\"homePage\":\"https://hone.dev\",\"name\":\"cy-" + RUN + "\"}}",
+        String agent = java.net.URLEncoder.encode("{\"account\":{\"homePage\":\"https://hone.dev\",\"name\":\"xy-" + RUN + "\"}}",
                 java.nio.charset.StandardCharsets.UTF_8);
         await("the statement is read back from Hone's stored answers").atMost(FLOW).untilAsserted(() -> {
             var read = http.get(ingest.url() + "/xapi/statements?agent=" + agent, TestTokens.admin(), "X-Experience-API-Version", "1.0.3");
@@ -286,5 +286,56 @@ class EndToEndIntegrationTests {
         int[] counts = sent.computeIfAbsent(learner, k -> new LinkedHashMap<>()).computeIfAbsent(q.topic(), k -> new int[2]);
         counts[0]++;
         counts[1] += right ? 1 : 0;
+    }
+
+    @Test
+    void aPlacementAsksAtMostTwentyQuestionsOfTheTrackWithoutRepeatsAndReadinessFollows() {
+        String cy = "cy-" + RUN;
+        var profile = http.put(ingest.url() + "/api/v1/learners/" + cy + "/profile", Map.of("track", "web"), TestTokens.admin());
+        assertThat(profile.status()).isEqualTo(202);
+        await("cy's track reached the recommender").atMost(FLOW).untilAsserted(() ->
+                assertThat(placement(cy).path("track").asText()).isEqualTo("web"));
+
+        List<String> asked = new ArrayList<>();
+        JsonNode current = placement(cy);
+        while (current.path("status").asText().equals("in-progress")) {
+            assertThat(asked).as("the placement stops at its cap").hasSizeLessThan(20);
+            JsonNode item = current.path("items").path(0);
+            assertThat(item.path("reasonCode").asText()).isEqualTo("placement");
+            Question q = CATALOG.question(item.path("questionId").asText()).orElseThrow();
+            post(cy, q, q.difficulty() <= 2, new HashMap<>());
+            asked.add(q.id());
+            int answered = asked.size();
+            await("the answer reached the placement").atMost(FLOW).until(() -> placement(cy).path("answered").asInt() == answered);
+            current = placement(cy);
+        }
+
+        assertThat(current.path("status").asText()).isIn("cap", "confident");
+        assertThat(asked).doesNotHaveDuplicates();
+        assertThat(asked).allSatisfy(id -> assertThat(CATALOG.topic(CATALOG.question(id).orElseThrow().topic()).orElseThrow()
+                .weightIn("web")).isPositive());
+        assertThat(current.path("items").size()).isZero();
+
+        JsonNode readiness = http.get(ingest.url() + "/api/v1/learners/" + cy + "/readiness?track=web", TestTokens.learner(cy)).body();
+        assertThat(readiness.path("placed").asBoolean()).isTrue();
+        assertThat(readiness.path("low").asDouble()).isLessThanOrEqualTo(readiness.path("score").asDouble());
+        assertThat(readiness.path("high").asDouble()).isGreaterThanOrEqualTo(readiness.path("score").asDouble());
+        assertThat(readiness.path("bestTopics").size()).isEqualTo(3);
+        var queue = http.get(ingest.url() + "/api/v1/learners/" + cy + "/queue?n=10", TestTokens.learner(cy));
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body().path("items").findValuesAsText("questionId")).doesNotContainAnyElementsOf(asked);
+
+        var badTrack = http.get(ingest.url() + "/api/v1/learners/" + cy + "/readiness?track=astronaut", TestTokens.learner(cy));
+        var badMode = http.get(ingest.url() + "/api/v1/learners/" + cy + "/queue?mode=exam", TestTokens.learner(cy));
+        assertThat(badTrack.status()).isEqualTo(400);
+        assertThat(badTrack.body().path("errors").findValuesAsText("field")).containsExactly("track");
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.body().path("errors").findValuesAsText("field")).containsExactly("mode");
+    }
+
+    private static JsonNode placement(String learner) {
+        var reply = http.get(ingest.url() + "/api/v1/learners/" + learner + "/queue?mode=placement&n=1", TestTokens.learner(learner));
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
     }
 }

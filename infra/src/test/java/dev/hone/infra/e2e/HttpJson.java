@@ -94,6 +94,16 @@ final class HttpJson {
         }
     }
 
+    Reply put(String url, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs a ClickHouse query over HTTP and returns the raw text result. */
     String clickHouse(String baseUrl, String sql) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + "/")).timeout(Duration.ofSeconds(10))

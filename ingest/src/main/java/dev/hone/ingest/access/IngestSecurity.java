@@ -27,7 +27,7 @@ class IngestSecurity {
                 .requestMatchers(HttpMethod.GET, "/api/v1/topics", "/api/v1/questions", "/api/v1/questions/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/", "/practice", "/practice/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/answers", "/api/v1/answers/batch").hasAnyRole("LEARNER", "ADMIN")
-                .requestMatchers(HttpMethod.GET, LEARNER + "/queue", LEARNER + "/mastery")
+                .requestMatchers(HttpMethod.GET, LEARNER + "/queue", LEARNER + "/mastery", LEARNER + "/readiness")
                     .access(Access.to((caller, request) -> AccessRules.mayAskAboutLearner(caller, Access.variable(request, "learnerId"))))
                 .requestMatchers(HttpMethod.PUT, LEARNER + "/profile").access(Access.to(AccessRules::mayManageProfiles))
                 .requestMatchers(HttpMethod.DELETE, LEARNER)

@@ -1,6 +1,7 @@
 package dev.hone.ingest.learner;
 
 import dev.hone.catalog.Catalog;
+import dev.hone.catalog.Track;
 import dev.hone.events.Ids;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
@@ -41,18 +42,41 @@ class LearnerController {
     ResponseEntity<String> queue(@PathVariable("learnerId") String learnerId,
                                  @RequestParam(name = "n", defaultValue = "10") int n,
                                  @RequestParam(name = "track", required = false) String track,
+                                 @RequestParam(name = "mode", required = false) String mode,
                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         check(learnerId);
         if (n < 1 || n > 50) {
             throw new InvalidRequestException("n", "must be between 1 and 50");
         }
+        if (mode != null) {
+            if (!mode.equals("placement")) {
+                throw new InvalidRequestException("mode", "must be 'placement' (or left out for the practice queue)");
+            }
+            return forward(authorization, "/api/v1/learners/{id}/queue?mode=placement&n={n}", learnerId, n);
+        }
         if (track == null) {
             return forward(authorization, "/api/v1/learners/{id}/queue?n={n}", learnerId, n);
         }
         if (!catalog.hasTrack(track)) {
-            throw new InvalidRequestException("track", "must be one of " + catalog.tracks().stream().map(t -> t.id()).toList());
+            throw new InvalidRequestException("track", "must be one of " + catalog.tracks().stream().map(Track::id).toList());
         }
         return forward(authorization, "/api/v1/learners/{id}/queue?n={n}&track={track}", learnerId, n, track);
+    }
+
+    /** How ready the learner is for a track's interviews (their own track when none is given). */
+    @GetMapping("/readiness")
+    ResponseEntity<String> readiness(@PathVariable("learnerId") String learnerId,
+                                     @RequestParam(name = "track", required = false) String track,
+                                     @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        check(learnerId);
+        if (track == null) {
+            return forward(authorization, "/api/v1/learners/{id}/readiness", learnerId);
+        }
+        if (!catalog.hasTrack(track)) {
+            throw new InvalidRequestException("track", "unknown track (known: " + String.join(", ",
+                    catalog.tracks().stream().map(Track::id).toList()) + ")");
+        }
+        return forward(authorization, "/api/v1/learners/{id}/readiness?track={track}", learnerId, track);
     }
 
     @GetMapping("/mastery")

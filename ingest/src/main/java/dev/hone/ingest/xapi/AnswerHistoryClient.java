@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import dev.hone.security.CallerTokenRelay;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -22,7 +23,7 @@ class AnswerHistoryClient {
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(settings.analyticsTimeout());
         requests.setReadTimeout(settings.analyticsTimeout());
-        this.analytics = builder.baseUrl(settings.analyticsUrl()).requestFactory(requests).build();
+        this.analytics = builder.baseUrl(settings.analyticsUrl()).requestFactory(requests).requestInterceptor(new CallerTokenRelay()).build();
     }
 
     /** The learner's answers, newest first; throws {@link HistoryUnavailableException} if analytics does not answer. */

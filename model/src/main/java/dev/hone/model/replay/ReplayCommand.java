@@ -31,7 +31,7 @@ public final class ReplayCommand {
 
     static final String USAGE = """
             usage: replay FILE [--train TRAIN_FILE | --split-learners FRACTION] [--model NAME|all|NAME,NAME]
-                              [--params FILE] [--report OUT.json] [--by-skill] [--strict]
+                              [--params FILE] [--report OUT.json] [--by-skill] [--strict] [--readiness]
               --train F            fit the global parameters on F, stream F through the model, score only FILE
               --split-learners X   fit on a share X of FILE's learners (by a hash of their id), score the others
               --model              %s (default %s), a comma list, or all
@@ -39,6 +39,8 @@ public final class ReplayCommand {
               --report F           write the figures as JSON
               --by-skill           add the AUC of each skill
               --strict             stop at the first bad row
+              --readiness          (with --train) readiness from each learner's first half of answers against
+                                   their accuracy on the second half: correlation and 10-bin calibration
             """.formatted(String.join(", ", LearnerModels.NAMES), LearnerModels.DEFAULT);
 
     private ReplayCommand() {
@@ -67,6 +69,14 @@ public final class ReplayCommand {
             err.print(USAGE);
             return args.has("--help") ? 0 : 2;
         }
+        if (args.has("--readiness")) {
+            ReadinessReplay.Result result = readiness(args, err);
+            ReadinessTable.print(result, out);
+            if (args.has("--report")) {
+                Files.writeString(args.path("--report"), Json.write(result.toJson()), StandardCharsets.UTF_8);
+            }
+            return 0;
+        }
         List<ModelResult> results = replay(args, err);
         Table.print(results, out);
         if (args.has("--by-skill")) {
@@ -79,7 +89,7 @@ public final class ReplayCommand {
     }
 
     private static Args args(String[] argv) {
-        return new Args(argv, Set.of("--by-skill", "--strict", "--help"),
+        return new Args(argv, Set.of("--by-skill", "--strict", "--help", "--readiness"),
                 Set.of("--train", "--model", "--params", "--report", "--split-learners"));
     }
 
@@ -141,6 +151,30 @@ public final class ReplayCommand {
             results.add(replay.score(file, ids, strict, scored, args.has("--by-skill")));
         }
         return results;
+    }
+
+    /** Learners with fewer answers than this are left out of the readiness check (at least 10 per half). */
+    static final int READINESS_MIN_ANSWERS = 20;
+
+    private static ReadinessReplay.Result readiness(Args args, PrintStream err) throws IOException {
+        Path train = args.path("--train");
+        if (train == null) {
+            throw new IllegalArgumentException("--readiness needs --train (the model is fitted and its items calibrated on it)");
+        }
+        String name = args.get("--model", LearnerModels.DEFAULT);
+        if (LearnerModels.parse(name).size() != 1) {
+            throw new IllegalArgumentException("--readiness checks one model, not '" + name + "'");
+        }
+        boolean strict = args.has("--strict");
+        Ids ids = new Ids();
+        AnswerLog trainLog = AnswerLog.read(train, ids, new BadRows(), strict, l -> true);
+        AnswerLog testLog = AnswerLog.read(Path.of(args.positional().get(0)), ids, new BadRows(), strict, l -> true);
+        err.printf("read %,d training and %,d test answers%n", trainLog.size(), testLog.size());
+        Params params = args.has("--params") ? Params.load(args.path("--params")) : fit(name, trainLog, err);
+        LearnerModel model = LearnerModels.create(name, params, ids.skills());
+        ItemBank items = LearnerModels.items(name, params, ids.items());
+        new Replay(model, items).warmUp(trainLog, !params.asMap().keySet().stream().anyMatch(k -> k.startsWith(name + ".item.")));
+        return new ReadinessReplay(model, items).run(trainLog, testLog, READINESS_MIN_ANSWERS);
     }
 
     private static Params fit(String name, AnswerLog trainLog, PrintStream err) {

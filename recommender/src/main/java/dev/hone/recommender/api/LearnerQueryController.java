@@ -6,13 +6,10 @@ import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerView;
+import dev.hone.recommender.placement.PlacementPolicy;
 import dev.hone.recommender.policy.QueueItem;
 import dev.hone.recommender.policy.QueuePolicy;
-import dev.hone.security.AccessRules;
-import dev.hone.security.Caller;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
 import java.util.Comparator;
@@ -43,19 +39,21 @@ class LearnerQueryController {
 
     private final LearnerStateReader reader;
     private final QueuePolicy policy;
+    private final PlacementPolicy placements;
     private final Catalog catalog;
     private final ThreadLocal<LearnerEngine> engines;
     private final Clock clock;
-    private final RestClient http;
+    private final OwnerForwarding forwarding;
 
-    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, Catalog catalog, LearnerEngines engines,
-                           Clock clock, RestClient.Builder http) {
+    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, PlacementPolicy placements, Catalog catalog, LearnerEngines engines,
+                           Clock clock, OwnerForwarding forwarding) {
         this.reader = reader;
         this.policy = policy;
+        this.placements = placements;
         this.catalog = catalog;
         this.engines = ThreadLocal.withInitial(engines::create); // engines keep scratch buffers: one per thread
         this.clock = clock;
-        this.http = http.build();
+        this.forwarding = forwarding;
     }
 
     record QueueResponse(String learnerId, List<QueueItem> items) {
@@ -87,10 +85,12 @@ class LearnerQueryController {
                     ? forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n)
                     : forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&track={t}&forwarded=true", learnerId, n, track);
         }
-        LearnerState state = readable(learnerId);
+        LearnerState state = reader.readable(learnerId);
         // a track asked for (the practice page's choice) steers this queue; the profile's track is the default
         LearnerState steered = track == null ? state : state.withTrack(track);
-        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(steered, now()), n)));
+        // after a placement the queue starts from its estimates, not from the model's prior
+        LearnerView view = placements.afterPlacement(engines.get().view(steered, now()));
+        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(view, n)));
     }
 
     @GetMapping("/mastery")
@@ -101,7 +101,7 @@ class LearnerQueryController {
         if (owner.isPresent()) {
             return forward(owner.get(), authorization, "/api/v1/learners/{id}/mastery?forwarded=true", learnerId);
         }
-        LearnerState state = readable(learnerId);
+        LearnerState state = reader.readable(learnerId);
         LearnerView view = engines.get().view(state, now());
         List<TopicMastery> topics = state.topics().entrySet().stream()
                 .filter(e -> catalog.topic(e.getKey()).isPresent())
@@ -112,18 +112,6 @@ class LearnerQueryController {
                 .sorted(Comparator.comparingDouble(TopicMastery::mastery).thenComparing(TopicMastery::topicId))
                 .toList();
         return ResponseEntity.ok(new MasteryResponse(learnerId, topics));
-    }
-
-    /** The learner's state, if the caller may read it: a coach only when the learner is in one of their cohorts. */
-    private LearnerState readable(String learnerId) {
-        LearnerState state = reader.readLocal(learnerId);
-        boolean allowed = Caller.of(SecurityContextHolder.getContext().getAuthentication())
-                .map(caller -> AccessRules.mayReadLearner(caller, learnerId, () -> Optional.ofNullable(state.cohort())))
-                .orElse(false);
-        if (!allowed) {
-            throw new AccessDeniedException("not allowed to read this learner");
-        }
-        return state;
     }
 
     private long now() {
@@ -139,15 +127,6 @@ class LearnerQueryController {
     }
 
     private ResponseEntity<String> forward(HostInfo owner, String authorization, String path, Object... variables) {
-        return http.get().uri("http://" + owner.host() + ":" + owner.port() + path, variables)
-                .accept(MediaType.APPLICATION_JSON)
-                .headers(h -> {
-                    if (authorization != null) {
-                        h.set(HttpHeaders.AUTHORIZATION, authorization);
-                    }
-                })
-                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-                        .contentType(response.getHeaders().getContentType() != null ? response.getHeaders().getContentType() : MediaType.APPLICATION_JSON)
-                        .body(new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        return forwarding.forward(owner, authorization, path, variables);
     }
 }

@@ -1,6 +1,8 @@
 package dev.hone.recommender.api;
 
 import dev.hone.recommender.learner.LearnerState;
+import dev.hone.security.AccessRules;
+import dev.hone.security.Caller;
 import dev.hone.recommender.streams.RecommenderTopology;
 import dev.hone.recommender.streams.StreamsRunner;
 import org.apache.kafka.common.serialization.Serdes;
@@ -11,13 +13,15 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * Finds which instance owns a learner and reads the state when it is this one. A learner
- * without answers has no state: that is an empty state, not an error.
+ * Finds which instance owns a learner and reads the state when it is this one, for callers the
+ * access rules allow. A learner without answers has no state: that is an empty state, not an error.
  */
 @Component
 class LearnerStateReader {
@@ -49,6 +53,18 @@ class LearnerStateReader {
         } catch (InvalidStateStoreException e) {
             throw new NotReadyException("the learner's state is being moved or restored");
         }
+    }
+
+    /** The learner's state, if the caller may read it: a coach only when the learner is in one of their cohorts. */
+    LearnerState readable(String learnerId) {
+        LearnerState state = readLocal(learnerId);
+        boolean allowed = Caller.of(SecurityContextHolder.getContext().getAuthentication())
+                .map(caller -> AccessRules.mayReadLearner(caller, learnerId, () -> Optional.ofNullable(state.cohort())))
+                .orElse(false);
+        if (!allowed) {
+            throw new AccessDeniedException("not allowed to read this learner");
+        }
+        return state;
     }
 
     private KafkaStreams running() {

@@ -12,14 +12,21 @@ import java.util.Map;
  * changes nothing), the learner's track and cohort (the cohort decides which coaches may read the
  * learner). Stored as JSON: a state written before a component existed reads with its default
  * (track "general", last practice 0 = unknown, no cohort).
+ *
+ * <p>{@code placement} holds the learner's first {@link #PLACEMENT_LOG} answers (question and score),
+ * from which the placement ({@code recommender.placement}) is replayed; it is null for a learner who
+ * answered before placement existed, whose first answers are not known any more.
  */
 public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions,
-                           List<String> recentEventIds, String track, String cohort) {
+                           List<String> recentEventIds, String track, String cohort, List<PlacedAnswer> placement) {
 
     /** How many answered questions the queue keeps away from. */
     public static final int RECENT_QUESTIONS = 20;
     /** How many event ids are remembered to drop client resends. */
     public static final int RECENT_EVENTS = 256;
+
+    /** How many first answers are kept for the placement: the most a placement may ask. */
+    public static final int PLACEMENT_LOG = 50;
 
     /** The track of a learner whose profile names none. */
     public static final String DEFAULT_TRACK = "general";
@@ -29,29 +36,30 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         recentQuestions = recentQuestions == null ? List.of() : List.copyOf(recentQuestions);
         recentEventIds = recentEventIds == null ? List.of() : List.copyOf(recentEventIds);
-    }
-
-    public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds) {
-        this(model, topics, recentQuestions, recentEventIds, DEFAULT_TRACK, null);
+        placement = placement == null ? null : List.copyOf(placement);
     }
 
     public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds,
                         String track) {
-        this(model, topics, recentQuestions, recentEventIds, track, null);
+        this(model, topics, recentQuestions, recentEventIds, track, null, null);
+    }
+
+    public LearnerState(byte[] model, Map<String, TopicTally> topics, List<String> recentQuestions, List<String> recentEventIds) {
+        this(model, topics, recentQuestions, recentEventIds, DEFAULT_TRACK);
     }
 
     public static LearnerState empty() {
-        return new LearnerState(null, Map.of(), List.of(), List.of(), DEFAULT_TRACK, null);
+        return new LearnerState(null, Map.of(), List.of(), List.of(), DEFAULT_TRACK, null, List.of());
     }
 
     /** The same learner preparing for another track (from the learner's profile). */
     public LearnerState withTrack(String trackId) {
-        return new LearnerState(model, topics, recentQuestions, recentEventIds, trackId, cohort);
+        return new LearnerState(model, topics, recentQuestions, recentEventIds, trackId, cohort, placement);
     }
 
     /** The learner moved to another cohort (from the learner's profile; null: in none). */
     public LearnerState withCohort(String cohortId) {
-        return new LearnerState(model, topics, recentQuestions, recentEventIds, track, cohortId);
+        return new LearnerState(model, topics, recentQuestions, recentEventIds, track, cohortId, placement);
     }
 
     public boolean hasSeen(String eventId) {
@@ -70,7 +78,18 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
             next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
         }
         return new LearnerState(nextModel, next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
-                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track, cohort);
+                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track, cohort, placementAfter(questionId, score));
+    }
+
+    /** The first answers are logged for the placement; a learner with answers but no log predates it. */
+    private List<PlacedAnswer> placementAfter(String questionId, double score) {
+        List<PlacedAnswer> log = placement != null ? placement : topics.isEmpty() ? List.of() : null;
+        if (log == null || log.size() >= PLACEMENT_LOG) {
+            return log;
+        }
+        List<PlacedAnswer> out = new ArrayList<>(log);
+        out.add(new PlacedAnswer(questionId, score));
+        return out;
     }
 
     private static List<String> appendBounded(List<String> list, String item, int max) {

@@ -21,6 +21,14 @@ public interface LearnerView {
 
     double predict(Question question);
 
+    /**
+     * Whether the estimate of a topic rests on evidence even without answers on it (a placement's estimate,
+     * informed by related topics): the policy then trusts it as if the topic had been practised.
+     */
+    default boolean informed(String topicId) {
+        return false;
+    }
+
     LearnerState state();
 
     long epochSeconds();

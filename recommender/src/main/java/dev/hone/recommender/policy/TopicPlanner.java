@@ -92,7 +92,7 @@ final class TopicPlanner {
     }
 
     private boolean trusted(LearnerView learner, String topicId) {
-        return learner.state().tally(topicId).answers() >= settings.minEvidence();
+        return learner.state().tally(topicId).answers() >= settings.minEvidence() || learner.informed(topicId);
     }
 
     /** Prerequisites met, or the learner already shows the topic itself. */

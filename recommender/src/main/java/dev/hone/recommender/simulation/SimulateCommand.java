@@ -24,7 +24,7 @@ import java.util.Map;
 public final class SimulateCommand {
 
     private static final String USAGE = "usage: ./hone simulate [--learners N] [--policy hone|random|round-robin|lowest-mastery-first|all]"
-            + " [--seed N] [--profile FILE] [--report OUT.json] [--budget N] [--threads N] [--params FILE] [--model NAME] [--settings FILE] [--set name=value]...";
+            + " [--mode policies|placement] [--placement name=value]... [--seed N] [--profile FILE] [--report OUT.json] [--budget N] [--threads N] [--params FILE] [--model NAME] [--settings FILE] [--set name=value]...";
 
     private SimulateCommand() {
     }
@@ -42,6 +42,11 @@ public final class SimulateCommand {
         Catalog catalog = Catalog.bundled();
         LearnerEngines engines = new LearnerEngines(LearnerEngines.loadParams(options.params), options.model, catalog);
         QueuePolicy hone = new QueuePolicy(catalog, options.settings());
+        if (options.mode.equals("placement")) {
+            PlacementCommand.run(catalog, engines, hone, options.placementSettings, options.profiles, options.learners, options.seed, options.threads, options.budget,
+                    options.report);
+            return;
+        }
         Simulation simulation = new Simulation(catalog, engines, hone, options.threads);
         List<Entry> entries = new ArrayList<>();
         for (Profile profile : options.profiles) {
@@ -97,6 +102,9 @@ public final class SimulateCommand {
         String model = "elo-pfa";
         Path settingsFile;
         Map<String, String> set = new LinkedHashMap<>();
+        String mode = "policies";
+        Map<String, String> placement = new LinkedHashMap<>();
+        dev.hone.recommender.placement.PlacementSettings placementSettings;
 
         PolicySettings settings() {
             PolicySettings base = settingsFile == null ? PolicySettings.defaults() : SettingsFile.load(settingsFile, PolicySettings.defaults());
@@ -118,6 +126,19 @@ public final class SimulateCommand {
                     case "--learners" -> o.learners = positive(flag, value);
                     case "--policy" -> o.policies = value.equals("all") ? SimPolicy.NAMES : List.of(known(value));
                     case "--seed" -> o.seed = Long.parseLong(value);
+                    case "--placement" -> {
+                        int eq = value.indexOf('=');
+                        if (eq < 1) {
+                            throw new IllegalArgumentException("--placement needs name=value, not '" + value + "'");
+                        }
+                        o.placement.put(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
+                    }
+                    case "--mode" -> {
+                        if (!value.equals("policies") && !value.equals("placement")) {
+                            throw new IllegalArgumentException("--mode is policies or placement, not '" + value + "'");
+                        }
+                        o.mode = value;
+                    }
                     case "--profile" -> o.profiles.add(Profile.load(Path.of(value)));
                     case "--report" -> o.report = Path.of(value);
                     case "--budget" -> o.budget = positive(flag, value);
@@ -135,6 +156,7 @@ public final class SimulateCommand {
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
+            o.placementSettings = PlacementCommand.settings(o.placement);
             if (o.profiles.isEmpty()) {
                 Profile.SHIPPED.forEach(name -> o.profiles.add(Profile.shipped(name)));
             }

@@ -26,6 +26,8 @@ final class SimulatedLearner {
     private final double[] halfLife;
     private final long[] last;
     private final double masteryLogit;
+    /** The general ability every topic's starting skill spreads around (read only by the placement experiment). */
+    final double ability;
 
     SimulatedLearner(World world, String track, SplittableRandom random) {
         this.world = world;
@@ -33,7 +35,7 @@ final class SimulatedLearner {
         this.track = track;
         this.trackTopics = world.trackTopics(track);
         int n = world.topics.size();
-        double ability = profile.abilityMean() + profile.abilitySd() * Seeds.gaussian(random);
+        ability = profile.abilityMean() + profile.abilitySd() * Seeds.gaussian(random);
         start = new double[n];
         for (int k = 0; k < n; k++) {
             start[k] = ability + profile.topicSd() * Seeds.gaussian(random);

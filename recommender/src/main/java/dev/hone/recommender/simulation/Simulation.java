@@ -5,6 +5,12 @@ import dev.hone.catalog.Question;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.learner.LearnerView;
+import dev.hone.recommender.learner.PlacedAnswer;
+import dev.hone.recommender.placement.PlacedLearnerView;
+import dev.hone.recommender.placement.Placement;
+import dev.hone.recommender.placement.PlacementPolicy;
+import dev.hone.recommender.policy.QueueItem;
 import dev.hone.recommender.policy.QueuePolicy;
 
 import java.util.ArrayList;
@@ -29,17 +35,25 @@ public final class Simulation {
     static final long START = 1_780_000_000L;
     static final int WINDOW = 20;
     static final double BAND = 0.07;
+    /** A pseudo-policy: a placement first, then Hone's policy starting from the placement's estimates. */
+    static final String HONE_AFTER_PLACEMENT = "hone-after-placement";
 
     private final Catalog catalog;
     private final LearnerEngines engines;
     private final QueuePolicy hone;
     private final int threads;
+    private final PlacementPolicy placement;
 
     public Simulation(Catalog catalog, LearnerEngines engines, QueuePolicy hone, int threads) {
+        this(catalog, engines, hone, threads, null);
+    }
+
+    public Simulation(Catalog catalog, LearnerEngines engines, QueuePolicy hone, int threads, PlacementPolicy placement) {
         this.catalog = catalog;
         this.engines = engines;
         this.hone = hone;
         this.threads = Math.max(1, threads);
+        this.placement = placement;
     }
 
     public PolicyResult run(Profile profile, String policy, int learners, long seed) {
@@ -77,7 +91,8 @@ public final class Simulation {
         String track = profile.tracks().get(traits.nextInt(profile.tracks().size()));
         SimulatedLearner learner = new SimulatedLearner(world, track, traits);
         SplittableRandom answers = new SplittableRandom(Seeds.mix(seed, index + 0x5EED_0000_0000L));
-        SimPolicy policy = SimPolicy.create(policyName, catalog, hone, world, track, Seeds.mix(seed, index + 0x7011_0000_0000L));
+        boolean placing = policyName.equals(HONE_AFTER_PLACEMENT);
+        SimPolicy policy = SimPolicy.create(placing ? "hone" : policyName, catalog, hone, world, track, Seeds.mix(seed, index + 0x7011_0000_0000L));
         LearnerEngine.Session session = engine.session(LearnerState.empty().withTrack(track));
         long t = START;
         List<Question> queue = new ArrayList<>();
@@ -85,9 +100,19 @@ public final class Simulation {
         boolean[] outcomes = new boolean[profile.maxAnswers()];
         int n = 0;
         int toMastery = -1;
-        while (n < profile.maxAnswers()) {
+        Placement placed = null;
+        if (placing) {
+            Phase phase = place(learner, session, answers, profile, track);
+            System.arraycopy(phase.outcomes(), 0, outcomes, 0, phase.outcomes().length);
+            n = phase.outcomes().length;
+            t = phase.t();
+            placed = phase.placement();
+            toMastery = learner.mastered(t) ? n : -1;
+        }
+        while (n < profile.maxAnswers() && toMastery < 0) {
             if (queued >= queue.size()) {
-                queue = policy.next(session.view(t), profile.queueSize());
+                LearnerView view = placed == null ? session.view(t) : new PlacedLearnerView(session.view(t), placed);
+                queue = policy.next(view, profile.queueSize());
                 queued = 0;
                 if (queue.isEmpty()) {
                     break;
@@ -111,6 +136,37 @@ public final class Simulation {
             }
         }
         return new LearnerRun(toMastery, Arrays.copyOf(outcomes, n));
+    }
+
+    /** The learner's placement, one question at a time, in the first session; time moves as in a session. */
+    private Phase place(SimulatedLearner learner, LearnerEngine.Session session, SplittableRandom answers, Profile profile, String track) {
+        List<PlacedAnswer> log = new ArrayList<>();
+        long t = START;
+        Placement current = placement.replay(track, log);
+        List<Boolean> outcomes = new ArrayList<>();
+        while (!current.complete()) {
+            List<QueueItem> next = placement.next(current, java.util.Set.of(), 1);
+            if (next.isEmpty()) {
+                break;
+            }
+            Question q = catalog.question(next.get(0).questionId()).orElseThrow();
+            boolean correct = learner.answer(q, t, answers);
+            learner.learn(q, correct, t);
+            session.apply(q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, t);
+            log.add(new PlacedAnswer(q.id(), correct ? 1 : 0));
+            outcomes.add(correct);
+            current = placement.replay(track, log);
+            t += outcomes.size() % profile.answersPerSession() == 0 ? Math.round(profile.sessionGapHours() * 3600)
+                    : Math.round(profile.secondsPerAnswer());
+        }
+        boolean[] o = new boolean[outcomes.size()];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = outcomes.get(i);
+        }
+        return new Phase(current, o, t, log);
+    }
+
+    record Phase(Placement placement, boolean[] outcomes, long t, List<PlacedAnswer> log) {
     }
 
     static PolicyResult summarise(LearnerRun[] runs, int budget, double target) {

@@ -29,7 +29,7 @@ class LearnerStateTests {
     @Test
     void trackCohortAndLastPracticeSurviveTheStore() {
         LearnerState state = new LearnerState(null, Map.of("core.gil", new TopicTally(1, 1, 1, 1_780_000_000L, 0.2)),
-                List.of("q1"), List.of("e1"), "web", "spring-26");
+                List.of("q1"), List.of("e1"), "web", "spring-26", null);
 
         LearnerState back = serde.deserialize("t", serde.serialize("t", state));
 
@@ -37,5 +37,30 @@ class LearnerStateTests {
         assertThat(back.cohort()).isEqualTo("spring-26");
         assertThat(back.tally("core.gil")).isEqualTo(state.tally("core.gil"));
         assertThat(LearnerState.empty().track()).isEqualTo("general");
+    }
+
+    @Test
+    void aNewLearnersFirstAnswersAreKeptForThePlacementAndSurviveTheStore() {
+        LearnerState state = LearnerState.empty();
+        for (int i = 0; i < LearnerState.PLACEMENT_LOG + 5; i++) {
+            state = state.withAnswer(null, "e" + i, "q" + i, List.of("core.gil"), i % 2, i % 2 == 1, 1_780_000_000L + i, 0.5);
+        }
+
+        LearnerState back = serde.deserialize("t", serde.serialize("t", state));
+
+        assertThat(back.placement()).hasSize(LearnerState.PLACEMENT_LOG);
+        assertThat(back.placement().get(1)).isEqualTo(new PlacedAnswer("q1", 1));
+    }
+
+    @Test
+    void aLearnerWhoAnsweredBeforePlacementExistedHasNoPlacementLog() {
+        String old = "{\"model\":null,\"topics\":{\"core.gil\":{\"answers\":3,\"scoreSum\":2.0,\"correct\":2}},"
+                + "\"recentQuestions\":[\"q1\"],\"recentEventIds\":[\"e1\"]}";
+        LearnerState state = serde.deserialize("t", old.getBytes(StandardCharsets.UTF_8));
+
+        LearnerState next = state.withAnswer(null, "e2", "q2", List.of("core.gil"), 1, true, 1_780_000_000L, 0.5);
+
+        assertThat(next.placement()).isNull();
+        assertThat(next.withTrack("web").placement()).isNull();
     }
 }

@@ -1,0 +1,52 @@
+package dev.hone.analytics.dashboard;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** The learner dashboard's readiness panel as JSON: {@code /api/v1/dashboards/learners/{id}/readiness?track=&from=&to=}. */
+@RestController
+class ReadinessPanelController {
+
+    private final ReadinessPanel panel;
+    private final DashboardSettings settings;
+
+    ReadinessPanelController(ReadinessPanel panel, DashboardSettings settings) {
+        this.panel = panel;
+        this.settings = settings;
+    }
+
+    @GetMapping("/api/v1/dashboards/learners/{learnerId}/readiness")
+    ReadinessPanel.View readiness(@PathVariable("learnerId") String learnerId, DashboardController.Query q) {
+        String id = DashboardFilter.id("learnerId", learnerId);
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("learnerId: required");
+        }
+        var filter = DashboardFilter.of(null, q.track(), q.from(), q.to(), settings.defaultRangeDays(), LocalDate.now(ZoneOffset.UTC));
+        return panel.of(id, filter);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        String field = e.getMessage() == null ? "" : e.getMessage().split(":")[0];
+        problem.setProperty("errors", List.of(Map.of("field", field, "reason", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ProblemDetail unavailable(org.springframework.dao.DataAccessException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the analytics store is unavailable; retry shortly");
+        problem.setTitle("Dashboard unavailable");
+        return problem;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.hone.analytics.dashboard;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Where the learner dashboard's readiness panel gets the current score.
+ *
+ * @param recommenderUrl any recommender instance (it routes to the learner's owner); its
+ *                       {@code /api/v1/learners/{id}/readiness} gives the score, interval and best topics
+ * @param timeout        how long the panel waits for it before showing the trend alone
+ * @param practiceUrl    where a learner practises a topic (ingest), {topic} replaced by the topic id
+ * @param unpractised    mastery the trend counts a topic at before its first answer (the policy's level for an unseen topic)
+ */
+@ConfigurationProperties("hone.readiness")
+public record ReadinessSettings(
+        @DefaultValue("http://127.0.0.1:8081") String recommenderUrl,
+        @DefaultValue("2s") Duration timeout,
+        @DefaultValue("http://127.0.0.1:8080/api/v1/questions?topic={topic}") String practiceUrl,
+        @DefaultValue("0.5") double unpractised) {
+}

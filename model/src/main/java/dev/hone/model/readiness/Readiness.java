@@ -1,0 +1,85 @@
+package dev.hone.model.readiness;
+
+import dev.hone.model.Logistic;
+import dev.hone.model.Mastery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How ready a learner is for an interview: the share of a typical interview's questions they would
+ * answer correctly, predicted from their per-topic masteries and the weight each topic has in the
+ * interview (a track's weights, or how often each skill is asked). Plain maths, no clock: the caller
+ * evaluates the masteries at the time it wants.
+ *
+ * <p>The score is the weighted mean of the masteries. Its variance treats the topics' errors as sharing
+ * {@code sharedShare} of their variance (every topic contains the learner's general ability; the rest is the
+ * topic's own): {@code shared * (sum w s)^2 + (1 - shared) * sum (w s)^2}. Independent errors (0) would make
+ * a new learner's interval far too narrow, fully shared ones (1) too wide; the learner model's and the
+ * placement's priors put about half the variance in the general ability.
+ *
+ * <p>Practice gain: an hour on a topic is {@code answersPerHour} answers, each moving the topic's logit by
+ * {@code logitGainPerAnswer} (about 0.1 per practice opportunity, Koedinger et al. 2023); the gain to the
+ * score is the topic's share times the rise in its mastery.
+ */
+public final class Readiness {
+
+    /** One topic of the interview: its weight (any scale, normalised here) and the learner's mastery of it. */
+    public record Topic(String topicId, double weight, Mastery mastery) {
+    }
+
+    /** What an hour of practice on one topic would add to the score. */
+    public record Gain(String topicId, double mastery, double gainPerHour) {
+    }
+
+    /** The score with its 95% interval and the topics that would raise it most per hour of practice. */
+    public record Score(double score, double low, double high, double sd, List<Gain> bestTopics) {
+    }
+
+    public record Settings(double answersPerHour, double logitGainPerAnswer, int bestTopics, double sharedShare) {
+        public Settings {
+            if (!(answersPerHour > 0) || !(logitGainPerAnswer > 0) || bestTopics < 0 || !(sharedShare >= 0 && sharedShare <= 1)) {
+                throw new IllegalArgumentException("readiness: answersPerHour and logitGainPerAnswer must be > 0, bestTopics >= 0,"
+                        + " sharedShare in [0,1]");
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(20, 0.1, 3, 0.5);
+        }
+    }
+
+    private final Settings settings;
+
+    public Readiness(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Score score(List<Topic> topics) {
+        double total = topics.stream().mapToDouble(t -> Math.max(0, t.weight())).sum();
+        if (topics.isEmpty() || total <= 0) {
+            throw new IllegalArgumentException("readiness needs at least one topic with a positive weight");
+        }
+        double mean = 0;
+        double sharedSd = 0;
+        double ownVariance = 0;
+        List<Gain> gains = new ArrayList<>();
+        for (Topic t : topics) {
+            double share = Math.max(0, t.weight()) / total;
+            double m = clamp(t.mastery().mean());
+            mean += share * m;
+            sharedSd += share * t.mastery().sd();
+            ownVariance += share * share * t.mastery().sd() * t.mastery().sd();
+            double after = Logistic.sigmoid(Logistic.logit(m) + settings.answersPerHour() * settings.logitGainPerAnswer());
+            gains.add(new Gain(t.topicId(), m, share * (after - m)));
+        }
+        double sd = Math.sqrt(settings.sharedShare() * sharedSd * sharedSd + (1 - settings.sharedShare()) * ownVariance);
+        gains.sort(Comparator.comparingDouble(Gain::gainPerHour).reversed().thenComparing(Gain::topicId));
+        return new Score(mean, Math.max(0, mean - 1.96 * sd), Math.min(1, mean + 1.96 * sd), sd,
+                List.copyOf(gains.subList(0, Math.min(settings.bestTopics(), gains.size()))));
+    }
+
+    private static double clamp(double p) {
+        return Math.max(1e-6, Math.min(1 - 1e-6, p));
+    }
+}
