@@ -72,6 +72,7 @@ stop_all() {
   for name in analytics ingest recommender-2 recommender kafka clickhouse; do stop_pid "$name"; done
 }
 # a fresh broker and database every run: every row starts from the same, empty state
+say "removing the previous bench's engines and data (.hone/bench)"
 stop_all
 rm -rf "$STATE/kafka" "$STATE/clickhouse" "$STATE"/recommender*-state "$STATE/streams" "$STATE/rows.json"
 trap stop_all EXIT
@@ -97,10 +98,8 @@ fi
 if [ -n "$service_rows" ]; then
   if [ -n "$engine_rows" ]; then
     # the services would otherwise start by reading everything the rows above put on the topics
-    say "a fresh broker for the services"
-    stop_pid kafka
-    rm -rf "$STATE/kafka"
-    start_kafka
+    say "emptying the broker for the services"
+    bench_java reset --kafka "127.0.0.1:$KAFKA_PORT" || fail "deleting the bench broker's topics" "" "run again; the broker log is $LOGS/kafka.log"
   fi
   start_service recommender "$RECOMMENDER_PORT" 384m
   start_service recommender "$RECOMMENDER_2_PORT" 384m recommender-2

@@ -16,6 +16,7 @@ import dev.hone.bench.rows.QueueBench;
 import dev.hone.bench.rows.RecommenderBench;
 import dev.hone.bench.rows.ReplayBench;
 import dev.hone.bench.run.BenchContext;
+import dev.hone.bench.run.Reset;
 import dev.hone.bench.run.Scale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
  *   <li>{@code run --rows a,b [--quick] --results FILE --kafka B --clickhouse-url U --clickhouse-port P --ingest U --analytics U
  *       --state DIR --root DIR}: measures the rows and appends them to FILE (exit 1 when a row failed, after the others ran);</li>
  *   <li>{@code report --results FILE --mode quick|full --load-before "1 2 3" --out FILE.json [--markdown FILE.md]}:
- *       writes the JSON report and the Markdown table, and prints the table.</li>
+ *       writes the JSON report and the Markdown table, and prints the table;</li>
+ *   <li>{@code reset --kafka B}: deletes every topic on the bench broker (between the engine rows and the services).</li>
  * </ul>
  */
 public final class BenchCommand {
@@ -65,13 +67,17 @@ public final class BenchCommand {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: run ... | report ...");
+            throw new IllegalArgumentException("usage: run ... | report ... | reset --kafka B");
         }
         Map<String, String> options = options(args);
         int status = switch (args[0]) {
             case "run" -> run(options);
             case "report" -> report(options);
-            default -> throw new IllegalArgumentException("command: '" + args[0] + "' is not run or report");
+            case "reset" -> {
+                Reset.topics(need(options, "--kafka"));
+                yield 0;
+            }
+            default -> throw new IllegalArgumentException("command: '" + args[0] + "' is not run, report or reset");
         };
         System.exit(status);
     }

@@ -52,7 +52,8 @@ public final class IngestBench implements BenchRow {
         for (int i = 0; i < ctx.scale().repeats(); i++) {
             double[] accepted = post(ctx, ctx.scale().ingestSeconds());
             hone.add(accepted[0] / accepted[1]);
-            long records = Math.max(10_000, (long) accepted[0]);
+            // at least 50k records: fewer would time mostly the producer's start-up
+            long records = Math.max(50_000, (long) accepted[0]);
             String out = ctx.processes().run("producer-perf-" + i, Processes.java(ctx.classpath(), List.of("-Xmx512m"),
                     "org.apache.kafka.tools.ProducerPerformance", List.of("--topic", PERF_TOPIC, "--num-records", Long.toString(records),
                             "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",

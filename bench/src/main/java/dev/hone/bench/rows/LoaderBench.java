@@ -6,7 +6,6 @@ import dev.hone.bench.report.Summary;
 import dev.hone.bench.run.BenchContext;
 import dev.hone.bench.run.Processes;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,15 +21,17 @@ public final class LoaderBench implements BenchRow {
 
     @Override
     public List<Result> run(BenchContext ctx) throws Exception {
-        List<Double> loader = new ArrayList<>();
-        List<Double> client = new ArrayList<>();
-        for (int i = 0; i < ctx.scale().repeats(); i++) {
-            String out = ctx.processes().run("loader-" + i, Processes.java(ctx.analyticsJar(),
-                    List.of("-Xmx1g", "-Dloader.main=dev.hone.analytics.seed.LoaderBenchmark"), "org.springframework.boot.loader.launch.PropertiesLauncher",
-                    List.of("--answers", Integer.toString(ctx.scale().loaderAnswers()), "--kafka", ctx.kafka(), "--url", ctx.clickHouseUrl(),
-                            "--client-port", Integer.toString(ctx.clickHousePort()), "--fresh-seconds", "1", "--fresh-rate", "20")), 1800);
-            loader.add(Processes.lastNumber(out, "loader: .*: ([\\d,.]+) rows/s", "LoaderBenchmark"));
-            client.add(Processes.lastNumber(out, "clickhouse-client: .*: ([\\d,.]+) rows/s", "LoaderBenchmark"));
+        // one JVM for every repeat (LoaderBenchmark --repeats): each repeat a fresh loader, group and databases
+        String out = ctx.processes().run("loader", Processes.java(ctx.analyticsJar(),
+                List.of("-Xmx1g", "-Dloader.main=dev.hone.analytics.seed.LoaderBenchmark"), "org.springframework.boot.loader.launch.PropertiesLauncher",
+                List.of("--answers", Integer.toString(ctx.scale().loaderAnswers()), "--kafka", ctx.kafka(), "--url", ctx.clickHouseUrl(),
+                        "--client-port", Integer.toString(ctx.clickHousePort()), "--fresh-seconds", "0",
+                        "--repeats", Integer.toString(ctx.scale().repeats()))), 3600);
+        List<Double> loader = Processes.allNumbers(out, "loader: .*: ([\\d,.]+) rows/s");
+        List<Double> client = Processes.allNumbers(out, "clickhouse-client: .*: ([\\d,.]+) rows/s");
+        if (loader.size() != ctx.scale().repeats() || client.size() != ctx.scale().repeats()) {
+            throw new IllegalStateException("LoaderBenchmark reported " + loader.size() + " loader and " + client.size()
+                    + " client figures for " + ctx.scale().repeats() + " repeats; see " + ctx.state().resolve("logs/loader.log"));
         }
         return List.of(Result.of(name(), String.format("rows/s into ClickHouse (%,d answers a run)", ctx.scale().loaderAnswers()),
                 Summary.of(loader), Summary.of(client), Goal.ratioAtLeast(0.5), "peer: clickhouse-client TabSeparated bulk insert of the same rows, same schema and views"));

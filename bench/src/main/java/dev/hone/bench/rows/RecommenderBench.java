@@ -61,6 +61,9 @@ public final class RecommenderBench implements BenchRow {
             var end = kafka.endOffsets(Topics.ANSWERS_NAME);
             total = KafkaTopics.total(end);
             String run = Long.toString(System.currentTimeMillis() / 1000);
+            // warm-up, not counted: JIT of the clients, Streams and RocksDB code both apps share, and of Hone's processor
+            rate(ctx, kafka, "bench-warm-hone-" + run, RecommenderTopology.build(engines), end, total);
+            rate(ctx, kafka, "bench-warm-peer-" + run, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
             for (int i = 0; i < ctx.scale().repeats(); i++) {
                 hone.add(rate(ctx, kafka, "bench-hone-" + run + "-" + i, RecommenderTopology.build(engines), end, total));
                 peer.add(rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total));
@@ -72,7 +75,7 @@ public final class RecommenderBench implements BenchRow {
         return List.of(
                 Result.of(name(), "answers/s through the topology, EOS v2 (" + input + ")", Summary.of(hone), Summary.of(peer),
                         Goal.ratioAtLeast(0.5), "peer: minimal Streams app, EOS v2, one RocksDB read-modify-write and one output per record"),
-                Result.of(name(), "ConsumerPerformance records/s on the same topic", null, Summary.of(consumer), Goal.report(),
+                Result.of(name(), "ConsumerPerformance records/s on the same topic (fetch.nMsg.sec)", null, Summary.of(consumer), Goal.report(),
                         "the broker's plain read rate, for scale"));
     }
 
@@ -129,11 +132,13 @@ public final class RecommenderBench implements BenchRow {
         String out = ctx.processes().run("consumer-perf-" + run, Processes.java(ctx.classpath(), List.of("-Xmx512m"),
                 "org.apache.kafka.tools.ConsumerPerformance", List.of("--bootstrap-server", ctx.kafka(), "--topic", Topics.ANSWERS_NAME,
                         "--messages", Long.toString(total), "--timeout", "60000", "--group", "bench-consumer-perf-" + run + "-" + System.nanoTime())), 300);
-        // CSV: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        // CSV: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
+        // fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec: fetch.nMsg.sec leaves out joining the group, as the Streams
+        // figures leave out the time until RUNNING
         for (String line : out.split("\n")) {
             String[] f = line.split(",\\s*");
-            if (f.length >= 6 && f[0].matches("\\d{4}-.*")) {
-                return Double.parseDouble(f[5]);
+            if (f.length >= 10 && f[0].matches("\\d{4}-.*")) {
+                return Double.parseDouble(f[9]);
             }
         }
         throw new IllegalStateException("ConsumerPerformance: no result line; see " + ctx.state().resolve("logs/consumer-perf-" + run + ".log"));

@@ -47,6 +47,16 @@ public final class Processes {
         return cmd;
     }
 
+    /** The numbers in group 1 of every match of {@code regex} in {@code output} (grouping commas dropped). */
+    public static List<Double> allNumbers(String output, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        List<Double> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(Double.parseDouble(m.group(1).replace(",", "")));
+        }
+        return found;
+    }
+
     /** The number in group 1 of the last match of {@code regex} in {@code output} (grouping commas dropped). */
     public static double lastNumber(String output, String regex, String what) {
         Matcher m = Pattern.compile(regex).matcher(output);
