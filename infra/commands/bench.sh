@@ -6,7 +6,7 @@
 # rows that go through the services; writes bench/results/<date>.json (or FILE) and the Markdown table
 # beside it, and stops everything it started. Exits non-zero when a run fails, not when a goal is missed.
 # HONE_BENCH_JAVA_OPTS adds JVM options to the bench's JVM, HONE_SERVICE_JAVA_OPTS to the services'
-# (e.g. -XX:StartFlightRecording=filename=rec.jfr for a profile).
+# (e.g. -XX:StartFlightRecording=filename=/tmp/@NAME@.jfr: @NAME@ becomes each service's instance name).
 set -euo pipefail
 
 HONE_ROOT="${HONE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
@@ -80,8 +80,10 @@ start_clickhouse
 start_kafka
 
 bench_java() {
+  # HONE_BENCH_JAVA_OPTS (a profiler, say) applies to the measuring runs only, not to reset and report
+  local opts=""; [ "$1" = run ] && opts="${HONE_BENCH_JAVA_OPTS:-}"
   # shellcheck disable=SC2086
-  java -Xmx2g ${HONE_BENCH_JAVA_OPTS:-} -cp "$HONE_ROOT/bench/target/classes:$(cat "$HONE_ROOT/bench/target/classpath.txt")" \
+  java -Xmx2g $opts -cp "$HONE_ROOT/bench/target/classes:$(cat "$HONE_ROOT/bench/target/classpath.txt")" \
     dev.hone.bench.BenchCommand "$@"
 }
 quick_flag=(); [ "$mode" = quick ] && quick_flag=(--quick)

@@ -183,6 +183,8 @@ start_service() {
   local name="$1" port="$2" heap="$3" instance="${4:-$1}"
   local log="$LOGS/$instance.log" jar="$HONE_ROOT/$name/target/$name-exec.jar" own_port="$RECOMMENDER_PORT"
   [ "$name" = recommender ] && own_port="$port"
+  # HONE_SERVICE_JAVA_OPTS: extra JVM options (a profiler); @NAME@ becomes the instance, e.g. one JFR file each
+  local service_opts="${HONE_SERVICE_JAVA_OPTS:-}"; service_opts="${service_opts//@NAME@/$instance}"
   [ -f "$jar" ] || fail "starting $name" "" "the jar $jar is missing: run 'mvn -DskipTests install'"
   say "starting $name on http://127.0.0.1:$port"
   # setsid: the service leaves the terminal's process group, so only this launcher stops it;
@@ -192,7 +194,7 @@ start_service() {
     HONE_RECOMMENDER_URL="http://127.0.0.1:$RECOMMENDER_PORT" \
     HONE_RECOMMENDER_STATE_DIR="$STATE/$instance-state" \
     HONE_INGEST_PORT="$INGEST_PORT" HONE_RECOMMENDER_PORT="$own_port" HONE_ANALYTICS_PORT="$ANALYTICS_PORT" \
-    setsid java "-Xmx$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${HONE_SERVICE_JAVA_OPTS:-} -jar "$jar" > "$log" 2>&1 < /dev/null &
+    setsid java "-Xmx$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${service_opts} -jar "$jar" > "$log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$instance.pid"
 }
 
