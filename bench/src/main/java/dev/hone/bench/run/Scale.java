@@ -22,7 +22,7 @@ public record Scale(String name, int repeats, int ingestSeconds, int recommender
                     String jmhArgs) {
 
     public static Scale quick() {
-        return new Scale("quick", 3, 5, 15_000, 100_000, 30_000, 300_000, 7, 300, 7, 5_000,
+        return new Scale("quick", 3, 5, 30_000, 100_000, 30_000, 300_000, 7, 300, 7, 5_000,
                 "-f 1 -wi 1 -w 500ms -i 3 -r 500ms");
     }
 
