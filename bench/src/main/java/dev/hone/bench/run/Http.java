@@ -23,7 +23,12 @@ public final class Http {
     }
 
     public Reply postJson(String url, String json) throws IOException, InterruptedException {
-        return send(request(url).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return post(url, "application/json", json);
+    }
+
+    /** A POST with a body of {@code contentType}, e.g. a query to ClickHouse's HTTP interface as text/plain. */
+    public Reply post(String url, String contentType, String body) throws IOException, InterruptedException {
+        return send(request(url).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static HttpRequest.Builder request(String url) {
