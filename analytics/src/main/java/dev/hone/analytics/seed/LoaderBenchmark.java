@@ -45,18 +45,26 @@ import java.util.stream.Collectors;
  *       ClickHouse (and so in the views the dashboards read): p50/p95/max.</li>
  * </ol>
  * {@code --answers 1000000 --kafka 127.0.0.1:19092 --url http://127.0.0.1:18123 --client-port 19000
- * --fresh-seconds 20 --fresh-rate 200}
+ * --fresh-seconds 20 --fresh-rate 200 --repeats 1} ({@code --repeats N}: steps 1 and 2 N times in one JVM, each with
+ * its own group and databases, then step 3 once; {@code --fresh-seconds 0} skips step 3).
  */
 public final class LoaderBenchmark {
 
     public static void main(String[] args) throws Exception {
+        int repeats = Integer.parseInt(arg(args, "--repeats", "1"));
+        for (int i = 0; i < repeats; i++) {
+            // the freshness probe once, after the last load: it measures latency, not the rates repeated here
+            measure(args, Long.toString(System.currentTimeMillis() / 1000) + "_" + i, i == repeats - 1);
+        }
+    }
+
+    private static void measure(String[] args, String run, boolean last) throws Exception {
         long n = Long.parseLong(arg(args, "--answers", "1000000"));
         String kafka = arg(args, "--kafka", "127.0.0.1:19092");
         String url = arg(args, "--url", "http://127.0.0.1:18123");
         String clientPort = arg(args, "--client-port", "19000");
         int freshSeconds = Integer.parseInt(arg(args, "--fresh-seconds", "20"));
         int freshRate = Integer.parseInt(arg(args, "--fresh-rate", "200"));
-        String run = Long.toString(System.currentTimeMillis() / 1000);
         String loaderDb = "bench_loader_" + run;
         String clientDb = "bench_client_" + run;
         for (String db : List.of(loaderDb, clientDb)) {
@@ -120,7 +128,9 @@ public final class LoaderBenchmark {
             Files.deleteIfExists(tsv.toPath());
         }
 
-        freshness(kafka, clickHouse, run, freshSeconds, freshRate);
+        if (last && freshSeconds > 0) {
+            freshness(kafka, clickHouse, run, freshSeconds, freshRate);
+        }
         app.close();
     }
 

@@ -1,0 +1,49 @@
+package dev.hone.bench.jmh;
+
+import dev.hone.catalog.Question;
+import dev.hone.recommender.learner.LearnerEngine;
+import dev.hone.recommender.learner.LearnerState;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the recommender's processor does per answer besides I/O: the learner engine's update of
+ * a stored state (decode the model state, update, encode, tally, resend window).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ModelUpdateBenchmark {
+
+    @Param({"30"})
+    int history;
+
+    private LearnerEngine engine;
+    private LearnerState state;
+    private Question question;
+    private long now;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        engine = Learners.engines().create();
+        now = Instant.now().getEpochSecond();
+        state = Learners.withHistory(engine, history, now - 60);
+        question = List.copyOf(Learners.CATALOG.questions()).get(17);
+    }
+
+    @Benchmark
+    public LearnerState applyOneAnswer() {
+        return engine.apply(state, "bench-" + (next++), question.id(), question.skills(), question.difficulty(), 1, true, now);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hone.bench.rows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hone.bench.report.Goal;
+import dev.hone.bench.report.Result;
+import dev.hone.bench.report.Summary;
+import dev.hone.bench.run.BenchContext;
+import dev.hone.bench.run.Http;
+import dev.hone.bench.run.KafkaTopics;
+import dev.hone.bench.run.Processes;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Accepted answers/s through POST /api/v1/answers/batch ({@value #BATCH} answers a request,
+ * {@value #CLIENTS} clients), and ProducerPerformance with ingest's producer settings (acks=all,
+ * idempotent, linger 2 ms) and the average size of the events ingest writes, for as many records.
+ */
+public final class IngestBench implements BenchRow {
+
+    static final int BATCH = 100;
+    static final int CLIENTS = 4;
+    static final String PERF_TOPIC = "bench.producer-perf";
+    /** Learners the ingest row answers for; the queue row reads their queues afterwards. */
+    static final int LEARNERS = 2_000;
+
+    private final Http http = new Http();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public List<Result> run(BenchContext ctx) throws Exception {
+        try (var kafka = new KafkaTopics(ctx.kafka())) {
+            if (!kafka.admin().listTopics().names().get().contains(PERF_TOPIC)) {
+                kafka.admin().createTopics(List.of(new NewTopic(PERF_TOPIC, 6, (short) 1))).all().get();
+            }
+        }
+        int recordSize = recordSize();
+        post(ctx, 2); // warm-up: JIT, connections, producer metadata
+        List<Double> hone = new ArrayList<>();
+        List<Double> peer = new ArrayList<>();
+        for (int i = 0; i < ctx.scale().repeats(); i++) {
+            double[] accepted = post(ctx, ctx.scale().ingestSeconds());
+            hone.add(accepted[0] / accepted[1]);
+            // at least 50k records: fewer would time mostly the producer's start-up
+            long records = Math.max(50_000, (long) accepted[0]);
+            String out = ctx.processes().run("producer-perf-" + i, Processes.java(ctx.classpath(), List.of("-Xmx512m"),
+                    "org.apache.kafka.tools.ProducerPerformance", List.of("--topic", PERF_TOPIC, "--num-records", Long.toString(records),
+                            "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
+                            "bootstrap.servers=" + ctx.kafka(), "acks=all", "enable.idempotence=true", "linger.ms=2")), 600);
+            peer.add(Processes.lastNumber(out, "records sent, ([\\d.]+) records/sec", "ProducerPerformance"));
+        }
+        return List.of(Result.of(name(), "accepted answers/s, batch endpoint (" + BATCH + " a request, " + CLIENTS + " clients; "
+                        + recordSize + "-byte events)", Summary.of(hone), Summary.of(peer), Goal.ratioAtLeast(0.5),
+                "peer: ProducerPerformance, acks=all, idempotent, linger.ms=2, same record size"));
+    }
+
+    /** Posts batches from {@value #CLIENTS} clients for {@code seconds}: {accepted answers, elapsed seconds}. */
+    private double[] post(BenchContext ctx, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            long started = System.nanoTime();
+            long until = started + seconds * 1_000_000_000L;
+            List<Future<Long>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                var answers = new BenchAnswers("ingest-", LEARNERS, 100 + c);
+                clients.add(pool.submit(() -> {
+                    long accepted = 0;
+                    while (System.nanoTime() < until) {
+                        Http.Reply reply = http.postJson(ctx.ingestUrl() + "/api/v1/answers/batch", answers.batch(BATCH));
+                        if (reply.status() != 200) {
+                            throw new IllegalStateException("POST /api/v1/answers/batch answered " + reply.status() + ": " + reply.body());
+                        }
+                        accepted += json.readTree(reply.body()).get("accepted").asLong();
+                    }
+                    return accepted;
+                }));
+            }
+            long accepted = 0;
+            for (Future<Long> f : clients) {
+                accepted += f.get();
+            }
+            return new double[] {accepted, (System.nanoTime() - started) / 1e9};
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The average size of the events the batch endpoint writes for these answers. */
+    private static int recordSize() {
+        var answers = new BenchAnswers("ingest-", LEARNERS, 1);
+        Instant now = Instant.now();
+        long bytes = 0;
+        for (int i = 0; i < 1000; i++) {
+            bytes += answers.eventBytes(answers.event(now)).length;
+        }
+        return (int) (bytes / 1000);
+    }
+}

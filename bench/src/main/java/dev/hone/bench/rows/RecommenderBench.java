@@ -1,0 +1,146 @@
+package dev.hone.bench.rows;
+
+import dev.hone.bench.peer.MinimalStreamsApp;
+import dev.hone.bench.report.Goal;
+import dev.hone.bench.report.Result;
+import dev.hone.bench.report.Summary;
+import dev.hone.bench.run.BenchContext;
+import dev.hone.bench.run.KafkaTopics;
+import dev.hone.bench.run.Processes;
+import dev.hone.catalog.Catalog;
+import dev.hone.events.TopicProvisioner;
+import dev.hone.events.Topics;
+import dev.hone.recommender.learner.LearnerEngines;
+import dev.hone.recommender.streams.RecommenderTopology;
+import dev.hone.recommender.streams.StreamsRunner;
+import dev.hone.recommender.streams.StreamsSettings;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The recommender's topology (exactly-once v2, RocksDB state) and the minimal Streams app on the
+ * same input topic, each from a fresh application id, alternating: answers/s from RUNNING until
+ * the group committed the topic's end. Also ConsumerPerformance on the same topic (the broker's
+ * read rate, for scale).
+ */
+public final class RecommenderBench implements BenchRow {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommenderBench.class);
+
+    @Override
+    public String name() {
+        return "recommender";
+    }
+
+    @Override
+    public List<Result> run(BenchContext ctx) throws Exception {
+        var engines = new LearnerEngines(LearnerEngines.loadParams(null), "elo-pfa", Catalog.bundled());
+        List<Double> hone = new ArrayList<>();
+        List<Double> peer = new ArrayList<>();
+        List<Double> consumer = new ArrayList<>();
+        long total;
+        try (var kafka = new KafkaTopics(ctx.kafka())) {
+            new TopicProvisioner(6, (short) 1).ensure(kafka.admin(), Topics.ALL);
+            kafka.admin().createTopics(List.of(new NewTopic(MinimalStreamsApp.OUTPUT, 6, (short) 1))).all().get();
+            produce(ctx);
+            var end = kafka.endOffsets(Topics.ANSWERS_NAME);
+            total = KafkaTopics.total(end);
+            String run = Long.toString(System.currentTimeMillis() / 1000);
+            // warm-up, not counted: JIT of the clients, Streams and RocksDB code both apps share, and of Hone's processor
+            rate(ctx, kafka, "bench-warm-hone-" + run, RecommenderTopology.build(engines), end, total);
+            rate(ctx, kafka, "bench-warm-peer-" + run, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+            for (int i = 0; i < ctx.scale().repeats(); i++) {
+                hone.add(rate(ctx, kafka, "bench-hone-" + run + "-" + i, RecommenderTopology.build(engines), end, total));
+                peer.add(rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total));
+                consumer.add(consumerPerformance(ctx, total, i));
+                log.info("recommender run {}: Hone {} answers/s, minimal app {}, ConsumerPerformance {}", i, hone.get(i), peer.get(i), consumer.get(i));
+            }
+        }
+        String input = String.format("%,d answers of up to %,d learners", total, ctx.scale().learners());
+        return List.of(
+                Result.of(name(), "answers/s through the topology, EOS v2 (" + input + ")", Summary.of(hone), Summary.of(peer),
+                        Goal.ratioAtLeast(0.5), "peer: minimal Streams app, EOS v2, one RocksDB read-modify-write and one output per record"),
+                Result.of(name(), "ConsumerPerformance records/s on the same topic (fetch.nMsg.sec)", null, Summary.of(consumer), Goal.report(),
+                        "the broker's plain read rate, for scale"));
+    }
+
+    /** Answers spread over the learners, so the store ends with state for up to that many. */
+    private static void produce(BenchContext ctx) {
+        var answers = new BenchAnswers("rec-", ctx.scale().learners(), 11);
+        Instant now = Instant.now();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", ctx.kafka(), "linger.ms", 20, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < ctx.scale().recommenderAnswers(); i++) {
+                var a = answers.event(now);
+                producer.send(new ProducerRecord<>(Topics.ANSWERS_NAME, a.learnerId(), answers.eventBytes(a)));
+            }
+        }
+    }
+
+    private static double rate(BenchContext ctx, KafkaTopics kafka, String applicationId, Topology topology,
+                               Map<org.apache.kafka.common.TopicPartition, Long> end, long total) throws Exception {
+        var settings = new StreamsSettings(ctx.kafka(), applicationId, ctx.state().resolve("streams").toString(), "127.0.0.1", 0,
+                Duration.ofMillis(100), 6, (short) 1);
+        Properties props = StreamsRunner.streamsConfig(settings, 1);
+        props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        var streams = new KafkaStreams(topology, props);
+        try {
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                check(streams, deadline, applicationId + " did not reach RUNNING");
+                Thread.sleep(20);
+            }
+            long started = System.nanoTime();
+            deadline = started + Duration.ofMinutes(20).toNanos();
+            while (!kafka.caughtUp(applicationId, end)) {
+                check(streams, deadline, applicationId + " did not read the input in time");
+                Thread.sleep(50);
+            }
+            return total / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
+    }
+
+    private static void check(KafkaStreams streams, long deadline, String what) {
+        if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+            throw new IllegalStateException(what + ": Streams state " + streams.state());
+        }
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(what);
+        }
+    }
+
+    private static double consumerPerformance(BenchContext ctx, long total, int run) throws Exception {
+        String out = ctx.processes().run("consumer-perf-" + run, Processes.java(ctx.classpath(), List.of("-Xmx512m"),
+                "org.apache.kafka.tools.ConsumerPerformance", List.of("--bootstrap-server", ctx.kafka(), "--topic", Topics.ANSWERS_NAME,
+                        "--messages", Long.toString(total), "--timeout", "60000", "--group", "bench-consumer-perf-" + run + "-" + System.nanoTime())), 300);
+        // CSV: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
+        // fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec: fetch.nMsg.sec leaves out joining the group, as the Streams
+        // figures leave out the time until RUNNING
+        for (String line : out.split("\n")) {
+            String[] f = line.split(",\\s*");
+            if (f.length >= 10 && f[0].matches("\\d{4}-.*")) {
+                return Double.parseDouble(f[9]);
+            }
+        }
+        throw new IllegalStateException("ConsumerPerformance: no result line; see " + ctx.state().resolve("logs/consumer-perf-" + run + ".log"));
+    }
+}
