@@ -19,14 +19,14 @@ class BoundaryTests {
 
     @Test
     void policyAndLearnerStateKnowNoFrameworks() {
-        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..")
+        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..", "..recommender.item..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..", "java.sql..")
                 .check(classes);
     }
 
     @Test
     void policyAndLearnerStateReadNoWallClock() {
-        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..")
+        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..", "..recommender.item..")
                 .should().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .check(classes);

@@ -36,15 +36,17 @@ import java.util.Optional;
 class LearnerQueryController {
 
     private final LearnerStateReader reader;
+    private final ItemCalibrationReader items;
     private final QueuePolicy policy;
     private final Catalog catalog;
     private final ThreadLocal<LearnerEngine> engines;
     private final Clock clock;
     private final RestClient http;
 
-    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, Catalog catalog, LearnerEngines engines,
-                           Clock clock, RestClient.Builder http) {
+    LearnerQueryController(LearnerStateReader reader, ItemCalibrationReader items, QueuePolicy policy, Catalog catalog,
+                           LearnerEngines engines, Clock clock, RestClient.Builder http) {
         this.reader = reader;
+        this.items = items;
         this.policy = policy;
         this.catalog = catalog;
         this.engines = ThreadLocal.withInitial(engines::create); // engines keep scratch buffers: one per thread
@@ -72,7 +74,7 @@ class LearnerQueryController {
             return forward(owner.get(), "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n);
         }
         LearnerState state = reader.readLocal(learnerId);
-        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(state, now()), n)));
+        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(engines.get().view(state, now(), items.difficulties()), n)));
     }
 
     @GetMapping("/mastery")
