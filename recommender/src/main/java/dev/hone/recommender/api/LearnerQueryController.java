@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
@@ -109,11 +110,24 @@ class LearnerQueryController {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * The owner's answer, Retry-After included. An owner that cannot be reached (it died and the
+     * group has not yet moved its partitions) is a rebalance in the making: 503, not a 500.
+     */
     private ResponseEntity<String> forward(HostInfo owner, String path, Object... variables) {
-        return http.get().uri("http://" + owner.host() + ":" + owner.port() + path, variables)
-                .accept(MediaType.APPLICATION_JSON)
-                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return http.get().uri("http://" + owner.host() + ":" + owner.port() + path, variables)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> {
+                        var answer = ResponseEntity.status(response.getStatusCode()).contentType(MediaType.APPLICATION_JSON);
+                        String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+                        if (retryAfter != null) {
+                            answer.header(HttpHeaders.RETRY_AFTER, retryAfter);
+                        }
+                        return answer.body(new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    });
+        } catch (ResourceAccessException e) {
+            throw new NotReadyException("the instance owning the learner (" + owner.host() + ":" + owner.port() + ") cannot be reached");
+        }
     }
 }

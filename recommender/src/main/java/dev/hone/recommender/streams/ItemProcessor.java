@@ -38,7 +38,7 @@ class ItemProcessor implements Processor<String, byte[], String, Object> {
     public void process(Record<String, byte[]> record) {
         ItemAnswer answer;
         try {
-            answer = answers.deserialize(RecommenderTopology.ITEM_ANSWERS_TOPIC, record.value());
+            answer = answers.deserialize(context.recordMetadata().map(m -> m.topic()).orElse("item answers"), record.value());
         } catch (SerializationException e) {
             deadLetter(record, e.getMessage());
             return;

@@ -17,8 +17,8 @@ import java.util.List;
  * <pre>
  *   hone.answers.v1 (bytes)  -> learner processor --[learner-state store]-> hone.mastery.v1
  *   hone.learners.v1 (bytes) -> profile processor --/  (track; tombstone = erase)
- *                     learner processor -> accepted answers keyed by question -> hone.recommender.item-answers.v1
- *   hone.recommender.item-answers.v1 -> item processor --[item-stats store]-> hone.items.v1 (compacted)
+ *                     learner processor -> accepted answers keyed by question -> {app id}-item-answers
+ *   {app id}-item-answers -> item processor --[item-stats store]-> hone.items.v1 (compacted)
  *   hone.items.v1 -> global store "items" on every instance (the GlobalKTable the queue reads)
  *                                              all -> hone.dlq.v1 (unreadable records)
  * </pre>
@@ -32,8 +32,8 @@ public final class RecommenderTopology {
     public static final String ITEM_STATS_STORE = "item-stats";
     /** The global copy of hone.items.v1, on every instance. */
     public static final String ITEMS_STORE = "items";
-    /** Accepted answers re-keyed by question: the recommender's own repartition topic (not part of the contract). */
-    public static final String ITEM_ANSWERS_TOPIC = "hone.recommender.item-answers.v1";
+    /** The application id the recommender runs under unless configured otherwise. */
+    public static final String DEFAULT_APPLICATION_ID = "hone-recommender";
 
     static final String SOURCE = "answers";
     static final String LEARNER_PROCESSOR = "learner";
@@ -52,8 +52,23 @@ public final class RecommenderTopology {
     private RecommenderTopology() {
     }
 
-    /** The topology; every stream task gets its own engine from {@code engines} (engines are not thread-safe). */
+    /**
+     * Accepted answers re-keyed by question: the application's own repartition topic, named after
+     * its application id like Streams' internal topics, so two applications on one cluster (tests,
+     * a blue/green deployment) never read each other's answers. Not part of the contract.
+     */
+    public static String itemAnswersTopic(String applicationId) {
+        return applicationId + "-item-answers";
+    }
+
+    /** The topology under the default application id. */
     public static Topology build(LearnerEngines engines) {
+        return build(engines, DEFAULT_APPLICATION_ID);
+    }
+
+    /** The topology; every stream task gets its own engine from {@code engines} (engines are not thread-safe). */
+    public static Topology build(LearnerEngines engines, String applicationId) {
+        String itemAnswers = itemAnswersTopic(applicationId);
         var learnerStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
         var itemStatsStore = Stores.keyValueStoreBuilder(
@@ -69,11 +84,11 @@ public final class RecommenderTopology {
                 .addStateStore(learnerStore, LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
-                .addSink(ITEM_ANSWERS_SINK, ITEM_ANSWERS_TOPIC, Serdes.String().serializer(),
+                .addSink(ITEM_ANSWERS_SINK, itemAnswers, Serdes.String().serializer(),
                         JsonSerde.of(ItemAnswer.class).serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                         LEARNER_PROCESSOR, PROFILE_PROCESSOR)
-                .addSource(ITEM_ANSWERS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), ITEM_ANSWERS_TOPIC)
+                .addSource(ITEM_ANSWERS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), itemAnswers)
                 .addProcessor(ITEM_PROCESSOR, () -> new ItemProcessor(new ItemCalibrator(engines.create())), ITEM_ANSWERS_SOURCE)
                 .addStateStore(itemStatsStore, ITEM_PROCESSOR)
                 .addSink(ITEMS_SINK, Topics.ITEMS_NAME, Serdes.String().serializer(),
@@ -85,7 +100,7 @@ public final class RecommenderTopology {
     }
 
     /** Topics the recommender itself needs besides the contract's (created when missing, like those). */
-    public static List<Topics.TopicSpec> ownTopics() {
-        return List.of(new Topics.TopicSpec(ITEM_ANSWERS_TOPIC, false));
+    public static List<Topics.TopicSpec> ownTopics(String applicationId) {
+        return List.of(new Topics.TopicSpec(itemAnswersTopic(applicationId), false));
     }
 }

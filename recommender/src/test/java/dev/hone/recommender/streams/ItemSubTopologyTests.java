@@ -106,7 +106,7 @@ class ItemSubTopologyTests {
 
     @Test
     void aPoisonRecordOnTheItemSideGoesToTheDeadLetterTopicAndTheItemSideGoesOn() {
-        TestInputTopic<String, byte[]> itemAnswers = driver.createInputTopic(RecommenderTopology.ITEM_ANSWERS_TOPIC,
+        TestInputTopic<String, byte[]> itemAnswers = driver.createInputTopic(RecommenderTopology.itemAnswersTopic(RecommenderTopology.DEFAULT_APPLICATION_ID),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
 
         itemAnswers.pipeInput("core.gil.q01", "{oops".getBytes(StandardCharsets.UTF_8));
@@ -114,7 +114,7 @@ class ItemSubTopologyTests {
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
-                .isEqualTo(RecommenderTopology.ITEM_ANSWERS_TOPIC);
+                .isEqualTo(RecommenderTopology.itemAnswersTopic(RecommenderTopology.DEFAULT_APPLICATION_ID));
         assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).contains("cannot read ItemAnswer");
         assertThat(items.readValuesToList()).extracting(ItemStatistics::attempts).containsExactly(1L);
     }
