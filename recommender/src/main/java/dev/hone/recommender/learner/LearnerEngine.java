@@ -106,7 +106,8 @@ public final class LearnerEngine {
             track = start.track();
         }
 
-        public void apply(String questionId, List<String> skills, int difficulty, double score, boolean correct, long epochSeconds) {
+        /** Learns from one answer; returns the model's prediction just before it (at the question's prior difficulty). */
+        public double apply(String questionId, List<String> skills, int difficulty, double score, boolean correct, long epochSeconds) {
             double predicted = model.update(decoded, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
             for (String skill : skills) {
                 tallies.put(skill, tallies.getOrDefault(skill, TopicTally.EMPTY).plus(score, correct, epochSeconds, predicted));
@@ -115,12 +116,18 @@ public final class LearnerEngine {
             while (recent.size() > LearnerState.RECENT_QUESTIONS) {
                 recent.removeFirst();
             }
+            return predicted;
         }
 
         /** The learner as the policy sees them at {@code epochSeconds}. */
         public LearnerView view(long epochSeconds) {
+            return view(epochSeconds, ItemDifficulties.CATALOG);
+        }
+
+        /** As {@link #view(long)}, predicting with the calibrated difficulty of the questions that have one. */
+        public LearnerView view(long epochSeconds, ItemDifficulties calibrated) {
             LearnerState snapshot = new LearnerState(null, tallies, List.copyOf(recent), List.of(), track);
-            return LearnerEngine.this.view(snapshot, decoded, epochSeconds, ItemDifficulties.CATALOG);
+            return LearnerEngine.this.view(snapshot, decoded, epochSeconds, calibrated);
         }
 
         /** The stored form (event ids are not kept by a session). */
