@@ -65,7 +65,8 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
         store.put(record.key(), next);
         // Only accepted answers (past the event-id check above) reach the item side: that is what
         // keeps a resend from counting twice in the item statistics as well.
-        var forItem = new ItemAnswer(answer.eventId(), answer.questionId(), answer.skills().get(0), answer.difficulty(),
+        var forItem = new ItemAnswer(answer.eventId(), answer.questionId(),
+                answer.topicId() != null ? answer.topicId() : answer.skills().get(0), answer.difficulty(),
                 answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at);
         context.forward(record.withKey(answer.questionId()).withValue((Object) forItem)
                 .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()), RecommenderTopology.ITEM_ANSWERS_SINK);
