@@ -21,6 +21,10 @@ public final class Topics {
     public static final Topic<String, MasteryChanged> MASTERY =
             new Topic<>(MASTERY_NAME, Serdes.String(), JsonSerde.of(MasteryChanged.class));
 
+    /** Item statistics and calibrated difficulty keyed by questionId (compacted: the latest per question counts). */
+    public static final Topic<String, ItemStatistics> ITEMS =
+            new Topic<>(ITEMS_NAME, Serdes.String(), JsonSerde.of(ItemStatistics.class));
+
     /** Learner profiles keyed by learnerId (compacted); a null value is an erasure tombstone. */
     public static final Topic<String, LearnerProfile> LEARNERS =
             new Topic<>(LEARNERS_NAME, Serdes.String(), JsonSerde.of(LearnerProfile.class));

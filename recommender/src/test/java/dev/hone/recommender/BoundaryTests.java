@@ -19,14 +19,14 @@ class BoundaryTests {
 
     @Test
     void policyAndLearnerStateKnowNoFrameworks() {
-        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..", "..recommender.placement..", "..recommender.readiness..")
+        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..", "..recommender.placement..", "..recommender.readiness..", "..recommender.item..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..", "java.sql..")
                 .check(classes);
     }
 
     @Test
     void policyAndLearnerStateReadNoWallClock() {
-        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..", "..recommender.placement..", "..recommender.readiness..")
+        noClasses().that().resideInAnyPackage("..recommender.policy..", "..recommender.learner..", "..recommender.placement..", "..recommender.readiness..", "..recommender.item..")
                 .should().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .check(classes);

@@ -38,6 +38,7 @@ import java.util.Optional;
 class LearnerQueryController {
 
     private final LearnerStateReader reader;
+    private final ItemCalibrationReader items;
     private final QueuePolicy policy;
     private final PlacementPolicy placements;
     private final Catalog catalog;
@@ -45,9 +46,10 @@ class LearnerQueryController {
     private final Clock clock;
     private final OwnerForwarding forwarding;
 
-    LearnerQueryController(LearnerStateReader reader, QueuePolicy policy, PlacementPolicy placements, Catalog catalog, LearnerEngines engines,
-                           Clock clock, OwnerForwarding forwarding) {
+    LearnerQueryController(LearnerStateReader reader, ItemCalibrationReader items, QueuePolicy policy, PlacementPolicy placements,
+                           Catalog catalog, LearnerEngines engines, Clock clock, OwnerForwarding forwarding) {
         this.reader = reader;
+        this.items = items;
         this.policy = policy;
         this.placements = placements;
         this.catalog = catalog;
@@ -89,7 +91,7 @@ class LearnerQueryController {
         // a track asked for (the practice page's choice) steers this queue; the profile's track is the default
         LearnerState steered = track == null ? state : state.withTrack(track);
         // after a placement the queue starts from its estimates, not from the model's prior
-        LearnerView view = placements.afterPlacement(engines.get().view(steered, now()));
+        LearnerView view = placements.afterPlacement(engines.get().view(steered, now(), items.difficulties()));
         return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(view, n)));
     }
 

@@ -5,6 +5,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,19 @@ class OwnerForwarding {
         this.http = http.build();
     }
 
+    /**
+     * The owner's answer, Retry-After included. An owner that cannot be reached (it died and the
+     * group has not yet moved its partitions) is a rebalance in the making: 503, not a 500.
+     */
     ResponseEntity<String> forward(HostInfo owner, String authorization, String path, Object... variables) {
+        try {
+            return exchange(owner, authorization, path, variables);
+        } catch (ResourceAccessException e) {
+            throw new NotReadyException("the instance owning the learner (" + owner.host() + ":" + owner.port() + ") cannot be reached");
+        }
+    }
+
+    private ResponseEntity<String> exchange(HostInfo owner, String authorization, String path, Object... variables) {
         return http.get().uri("http://" + owner.host() + ":" + owner.port() + path, variables)
                 .accept(MediaType.APPLICATION_JSON)
                 .headers(h -> {

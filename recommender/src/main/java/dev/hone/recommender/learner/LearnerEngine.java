@@ -33,9 +33,35 @@ public final class LearnerEngine {
     /** The state after one answer; the caller checked it is not a resend. */
     public LearnerState apply(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
                               double score, boolean correct, long epochSeconds) {
+        return applyAnswer(state, eventId, questionId, skills, difficulty, score, correct, epochSeconds).state();
+    }
+
+    /**
+     * {@link #apply}, also returning the model's prediction just before the answer. The learner's
+     * update always uses the item's prior (catalog level), never the live calibration: a learner's
+     * state is then a function of their own answers only, so a replay of them gives the same state.
+     */
+    public Applied applyAnswer(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
+                               double score, boolean correct, long epochSeconds) {
         dev.hone.model.LearnerState modelState = modelState(state);
         double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
-        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds, predicted);
+        return new Applied(state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct,
+                epochSeconds, predicted), predicted);
+    }
+
+    /** A learner's state after an answer and the probability of a right answer the model gave before it. */
+    public record Applied(LearnerState state, double predicted) {
+    }
+
+    /** A copy of the prior of a question never calibrated: its catalog level on the model's logit scale. */
+    public ItemEstimate itemPrior(String questionId, int catalogDifficulty) {
+        ItemEstimate prior = item(questionId, catalogDifficulty);
+        return new ItemEstimate(prior.difficulty(), prior.variance(), 0);
+    }
+
+    /** One calibration step of the item from an answer the model predicted with {@code predicted}; the model's rule. */
+    public void calibrate(ItemEstimate item, double predicted, double score) {
+        model.calibrate(item, predicted, score);
     }
 
     /** The probability the learner answers {@code question} right at {@code epochSeconds}. */
@@ -50,7 +76,12 @@ public final class LearnerEngine {
 
     /** A reusable view of one learner for the policy: the model state is decoded once. */
     public LearnerView view(LearnerState state, long epochSeconds) {
-        return view(state, modelState(state), epochSeconds);
+        return view(state, modelState(state), epochSeconds, ItemDifficulties.CATALOG);
+    }
+
+    /** As {@link #view(LearnerState, long)}, predicting with the calibrated difficulty of the questions that have one. */
+    public LearnerView view(LearnerState state, long epochSeconds, ItemDifficulties calibrated) {
+        return view(state, modelState(state), epochSeconds, calibrated);
     }
 
     /**
@@ -75,7 +106,8 @@ public final class LearnerEngine {
             track = start.track();
         }
 
-        public void apply(String questionId, List<String> skills, int difficulty, double score, boolean correct, long epochSeconds) {
+        /** Learns from one answer; returns the model's prediction just before it (at the question's prior difficulty). */
+        public double apply(String questionId, List<String> skills, int difficulty, double score, boolean correct, long epochSeconds) {
             double predicted = model.update(decoded, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
             for (String skill : skills) {
                 tallies.put(skill, tallies.getOrDefault(skill, TopicTally.EMPTY).plus(score, correct, epochSeconds, predicted));
@@ -84,12 +116,18 @@ public final class LearnerEngine {
             while (recent.size() > LearnerState.RECENT_QUESTIONS) {
                 recent.removeFirst();
             }
+            return predicted;
         }
 
         /** The learner as the policy sees them at {@code epochSeconds}. */
         public LearnerView view(long epochSeconds) {
+            return view(epochSeconds, ItemDifficulties.CATALOG);
+        }
+
+        /** As {@link #view(long)}, predicting with the calibrated difficulty of the questions that have one. */
+        public LearnerView view(long epochSeconds, ItemDifficulties calibrated) {
             LearnerState snapshot = new LearnerState(null, tallies, List.copyOf(recent), List.of(), track);
-            return LearnerEngine.this.view(snapshot, decoded, epochSeconds);
+            return LearnerEngine.this.view(snapshot, decoded, epochSeconds, calibrated);
         }
 
         /** The stored form (event ids are not kept by a session). */
@@ -98,7 +136,8 @@ public final class LearnerEngine {
         }
     }
 
-    private LearnerView view(LearnerState state, dev.hone.model.LearnerState decoded, long epochSeconds) {
+    private LearnerView view(LearnerState state, dev.hone.model.LearnerState decoded, long epochSeconds,
+                             ItemDifficulties calibrated) {
         return new LearnerView() {
             @Override
             public double mastery(String topicId) {
@@ -117,7 +156,10 @@ public final class LearnerEngine {
 
             @Override
             public double predict(Question question) {
-                return model.predict(decoded, item(question.id(), question.difficulty()), skillIds(question.skills()), epochSeconds);
+                var difficulty = calibrated.difficulty(question.id());
+                ItemEstimate item = difficulty.isPresent() ? new ItemEstimate(difficulty.getAsDouble(), 0, 0)
+                        : item(question.id(), question.difficulty());
+                return model.predict(decoded, item, skillIds(question.skills()), epochSeconds);
             }
 
             @Override

@@ -18,13 +18,14 @@ import java.util.Map;
 
 /**
  * {@code ./hone simulate --learners 1000 --policy NAME|all [--seed N] [--profile FILE] [--report OUT.json]
- * [--budget N] [--threads N] [--params FILE] [--model NAME] [--settings FILE] [--set name=value]...}: runs simulated learners against Hone's policy
- * and the baselines and prints one table per profile. Exit 2 on a usage error.
+ * [--budget N] [--threads N] [--params FILE] [--model NAME] [--settings FILE] [--set name=value]... [--pilot N] [--pilot-answers N]}:
+ * runs simulated learners against Hone's policy and the baselines and prints one table per profile. {@code --pilot N}
+ * first calibrates the questions from N pilot learners' answers (see {@link Simulation.Pilot}). Exit 2 on a usage error.
  */
 public final class SimulateCommand {
 
     private static final String USAGE = "usage: ./hone simulate [--learners N] [--policy hone|random|round-robin|lowest-mastery-first|all]"
-            + " [--mode policies|placement] [--placement name=value]... [--seed N] [--profile FILE] [--report OUT.json] [--budget N] [--threads N] [--params FILE] [--model NAME] [--settings FILE] [--set name=value]...";
+            + " [--mode policies|placement] [--placement name=value]... [--seed N] [--profile FILE] [--report OUT.json] [--budget N] [--threads N] [--params FILE] [--model NAME] [--settings FILE] [--set name=value]... [--pilot N] [--pilot-answers N]";
 
     private SimulateCommand() {
     }
@@ -47,7 +48,8 @@ public final class SimulateCommand {
                     options.report);
             return;
         }
-        Simulation simulation = new Simulation(catalog, engines, hone, options.threads);
+        Simulation simulation = new Simulation(catalog, engines, hone, options.threads,
+                new Simulation.Pilot(options.pilotLearners, options.pilotAnswers));
         List<Entry> entries = new ArrayList<>();
         for (Profile profile : options.profiles) {
             Profile run = options.budget > 0 ? profile.withBudget(options.budget) : profile;
@@ -105,6 +107,8 @@ public final class SimulateCommand {
         String mode = "policies";
         Map<String, String> placement = new LinkedHashMap<>();
         dev.hone.recommender.placement.PlacementSettings placementSettings;
+        int pilotLearners;
+        int pilotAnswers = 200;
 
         PolicySettings settings() {
             PolicySettings base = settingsFile == null ? PolicySettings.defaults() : SettingsFile.load(settingsFile, PolicySettings.defaults());
@@ -145,6 +149,8 @@ public final class SimulateCommand {
                     case "--threads" -> o.threads = positive(flag, value);
                     case "--params" -> o.params = value;
                     case "--model" -> o.model = value;
+                    case "--pilot" -> o.pilotLearners = value.equals("0") ? 0 : positive(flag, value);
+                    case "--pilot-answers" -> o.pilotAnswers = positive(flag, value);
                     case "--settings" -> o.settingsFile = Path.of(value);
                     case "--set" -> {
                         int eq = value.indexOf('=');

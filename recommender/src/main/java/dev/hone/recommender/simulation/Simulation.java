@@ -2,6 +2,10 @@ package dev.hone.recommender.simulation;
 
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
+import dev.hone.events.ItemStatistics;
+import dev.hone.recommender.item.ItemAnswer;
+import dev.hone.recommender.item.ItemCalibrator;
+import dev.hone.recommender.learner.ItemDifficulties;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
@@ -15,7 +19,10 @@ import dev.hone.recommender.policy.QueuePolicy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,21 +50,43 @@ public final class Simulation {
     private final QueuePolicy hone;
     private final int threads;
     private final PlacementPolicy placement;
+    private final Pilot pilot;
 
     public Simulation(Catalog catalog, LearnerEngines engines, QueuePolicy hone, int threads) {
-        this(catalog, engines, hone, threads, null);
+        this(catalog, engines, hone, threads, null, Pilot.NONE);
     }
 
     public Simulation(Catalog catalog, LearnerEngines engines, QueuePolicy hone, int threads, PlacementPolicy placement) {
+        this(catalog, engines, hone, threads, placement, Pilot.NONE);
+    }
+
+    public Simulation(Catalog catalog, LearnerEngines engines, QueuePolicy hone, int threads, Pilot pilot) {
+        this(catalog, engines, hone, threads, null, pilot);
+    }
+
+    public Simulation(Catalog catalog, LearnerEngines engines, QueuePolicy hone, int threads, PlacementPolicy placement, Pilot pilot) {
         this.catalog = catalog;
         this.engines = engines;
         this.hone = hone;
         this.threads = Math.max(1, threads);
         this.placement = placement;
+        this.pilot = pilot;
+    }
+
+    /**
+     * A pilot cohort that calibrates the questions before the measured learners arrive, as the
+     * item sub-topology does in production from earlier learners' answers: {@code learners}
+     * learners (drawn apart from the measured ones) answer {@code answersEach} questions chosen at
+     * random in their track; their answers go through the production {@link ItemCalibrator} in a
+     * fixed order, and the policies then see the calibrated difficulties. {@link #NONE}: catalog priors.
+     */
+    public record Pilot(int learners, int answersEach) {
+        public static final Pilot NONE = new Pilot(0, 0);
     }
 
     public PolicyResult run(Profile profile, String policy, int learners, long seed) {
         World world = new World(catalog, profile, seed);
+        ItemDifficulties difficulties = calibrate(world, seed);
         LearnerRun[] runs = new LearnerRun[learners];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -67,7 +96,7 @@ public final class Simulation {
                 parts.add(pool.submit(() -> {
                     LearnerEngine engine = engines.create(); // not thread-safe: one per thread
                     for (int i = first; i < learners; i += threads) {
-                        runs[i] = runLearner(world, engine, policy, seed, i);
+                        runs[i] = runLearner(world, engine, policy, seed, i, difficulties, profile.maxAnswers(), NO_SINK);
                     }
                 }));
             }
@@ -85,7 +114,35 @@ public final class Simulation {
         return summarise(runs, profile.budget(), hone.settings().targetSuccess());
     }
 
-    private LearnerRun runLearner(World world, LearnerEngine engine, String policyName, long seed, int index) {
+    /** What the pilot does with each answer: the question, the score and the model's prediction before it. */
+    private interface AnswerSink {
+        void accept(Question question, boolean correct, double predicted, long epochSeconds);
+    }
+
+    private static final AnswerSink NO_SINK = (q, correct, predicted, t) -> { };
+
+    /** The pilot cohort's calibration of the world's questions (catalog priors without a pilot). */
+    ItemDifficulties calibrate(World world, long seed) {
+        if (pilot.learners() <= 0) {
+            return ItemDifficulties.CATALOG;
+        }
+        ItemCalibrator calibrator = new ItemCalibrator(engines.create());
+        Map<String, ItemStatistics> items = new HashMap<>();
+        LearnerEngine engine = engines.create();
+        long pilotSeed = Seeds.mix(seed, 0x9110_7000_0000L);
+        AnswerSink sink = (q, correct, predicted, t) -> items.put(q.id(), calibrator.next(items.get(q.id()),
+                new ItemAnswer(null, q.id(), q.topic(), q.difficulty(), correct ? 1 : 0, correct, 0, predicted, null)));
+        for (int i = 0; i < pilot.learners(); i++) {
+            runLearner(world, engine, "random", pilotSeed, i, ItemDifficulties.CATALOG, pilot.answersEach(), sink);
+        }
+        return questionId -> {
+            ItemStatistics stats = items.get(questionId);
+            return stats == null ? OptionalDouble.empty() : OptionalDouble.of(stats.difficulty());
+        };
+    }
+
+    private LearnerRun runLearner(World world, LearnerEngine engine, String policyName, long seed, int index,
+                                  ItemDifficulties difficulties, int maxAnswers, AnswerSink sink) {
         Profile profile = world.profile;
         SplittableRandom traits = new SplittableRandom(Seeds.mix(seed, index));
         String track = profile.tracks().get(traits.nextInt(profile.tracks().size()));
@@ -97,7 +154,7 @@ public final class Simulation {
         long t = START;
         List<Question> queue = new ArrayList<>();
         int queued = 0;
-        boolean[] outcomes = new boolean[profile.maxAnswers()];
+        boolean[] outcomes = new boolean[maxAnswers];
         int n = 0;
         int toMastery = -1;
         Placement placed = null;
@@ -109,9 +166,10 @@ public final class Simulation {
             placed = phase.placement();
             toMastery = learner.mastered(t) ? n : -1;
         }
-        while (n < profile.maxAnswers() && toMastery < 0) {
+        while (n < maxAnswers && toMastery < 0) {
             if (queued >= queue.size()) {
-                LearnerView view = placed == null ? session.view(t) : new PlacedLearnerView(session.view(t), placed);
+                LearnerView calibrated = session.view(t, difficulties);
+                LearnerView view = placed == null ? calibrated : new PlacedLearnerView(calibrated, placed);
                 queue = policy.next(view, profile.queueSize());
                 queued = 0;
                 if (queue.isEmpty()) {
@@ -121,7 +179,8 @@ public final class Simulation {
             Question q = queue.get(queued++);
             boolean correct = learner.answer(q, t, answers);
             learner.learn(q, correct, t);
-            session.apply(q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, t);
+            double predicted = session.apply(q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, t);
+            sink.accept(q, correct, predicted, t);
             outcomes[n++] = correct;
             if (learner.mastered(t)) {
                 toMastery = n;

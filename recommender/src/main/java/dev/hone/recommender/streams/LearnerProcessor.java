@@ -4,6 +4,7 @@ import dev.hone.events.AnswerChecks;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
+import dev.hone.recommender.item.ItemAnswer;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,7 +17,8 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
- * Applies one answer to its learner's state and emits the topics' new mastery. A resent
+ * Applies one answer to its learner's state, emits the topics' new mastery and passes the
+ * accepted answer on to the item side, re-keyed by question. A resent
  * answer (an event id seen before) changes nothing; a record that cannot be read goes to the
  * dead-letter topic with the reason.
  */
@@ -68,9 +70,17 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
             return;
         }
         Instant at = answer.answeredAt() != null ? answer.answeredAt() : Instant.ofEpochMilli(record.timestamp());
-        LearnerState next = engine.apply(state, answer.eventId(), answer.questionId(), answer.skills(), answer.difficulty(),
-                answer.score(), answer.correct(), at.getEpochSecond());
+        LearnerEngine.Applied applied = engine.applyAnswer(state, answer.eventId(), answer.questionId(), answer.skills(),
+                answer.difficulty(), answer.score(), answer.correct(), at.getEpochSecond());
+        LearnerState next = applied.state();
         store.put(record.key(), next);
+        // Only accepted answers (past the event-id check above) reach the item side: that is what
+        // keeps a resend from counting twice in the item statistics as well.
+        var forItem = new ItemAnswer(answer.eventId(), answer.questionId(),
+                answer.topicId() != null ? answer.topicId() : answer.skills().get(0), answer.difficulty(),
+                answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at);
+        context.forward(record.withKey(answer.questionId()).withValue((Object) forItem)
+                .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()), RecommenderTopology.ITEM_ANSWERS_SINK);
         for (String skill : answer.skills()) {
             var tally = next.tally(skill);
             var change = new MasteryChanged(MasteryChanged.SCHEMA, record.key(), skill,

@@ -2,25 +2,39 @@ package dev.hone.recommender.streams;
 
 import dev.hone.events.JsonSerde;
 import dev.hone.events.Topics;
+import dev.hone.recommender.item.ItemAnswer;
+import dev.hone.recommender.item.ItemCalibrator;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
+
 /**
  * The recommender's topology, built apart from running it:
  * <pre>
  *   hone.answers.v1 (bytes)  -> learner processor --[learner-state store]-> hone.mastery.v1
  *   hone.learners.v1 (bytes) -> profile processor --/  (track; tombstone = erase)
- *                                              both -> hone.dlq.v1 (unreadable records)
+ *                     learner processor -> accepted answers keyed by question -> {app id}-item-answers
+ *   {app id}-item-answers -> item processor --[item-stats store]-> hone.items.v1 (compacted)
+ *   hone.items.v1 -> global store "items" on every instance (the GlobalKTable the queue reads)
+ *                                              all -> hone.dlq.v1 (unreadable records)
  * </pre>
- * Values are read as bytes and parsed inside the processor, so a poison record is routed to
- * the dead-letter topic with its reason instead of stopping the stream.
+ * Values are read as bytes and parsed inside the processors, so a poison record is routed to
+ * the dead-letter topic with its reason instead of stopping the stream. The item side has its
+ * own dead-letter sink node: one shared sink would join both sides into one sub-topology.
  */
 public final class RecommenderTopology {
 
     public static final String LEARNER_STORE = "learner-state";
+    public static final String ITEM_STATS_STORE = "item-stats";
+    /** The global copy of hone.items.v1, on every instance. */
+    public static final String ITEMS_STORE = "items";
+    /** The application id the recommender runs under unless configured otherwise. */
+    public static final String DEFAULT_APPLICATION_ID = "hone-recommender";
+
     static final String SOURCE = "answers";
     static final String LEARNER_PROCESSOR = "learner";
     static final String PROFILE_SOURCE = "profiles";
@@ -29,16 +43,43 @@ public final class RecommenderTopology {
     static final String DLQ_SINK = "dead-letters";
     /** Learner id -> when the learner was erased (epoch ms), so answers still in flight then are not applied after it. */
     public static final String ERASED_STORE = "erased-learners";
+    static final String ITEM_ANSWERS_SINK = "to-items";
+    static final String ITEM_ANSWERS_SOURCE = "item-answers";
+    static final String ITEM_PROCESSOR = "item";
+    static final String ITEMS_SINK = "item-statistics";
+    static final String ITEM_DLQ_SINK = "item-dead-letters";
+    static final String ITEMS_SOURCE = "items-table";
+    static final String ITEMS_UPDATER = "items-table-updater";
 
     private RecommenderTopology() {
     }
 
-    /** The topology; every stream task gets its own engine from {@code engines} (engines are not thread-safe). */
+    /**
+     * Accepted answers re-keyed by question: the application's own repartition topic, named after
+     * its application id like Streams' internal topics, so two applications on one cluster (tests,
+     * a blue/green deployment) never read each other's answers. Not part of the contract.
+     */
+    public static String itemAnswersTopic(String applicationId) {
+        return applicationId + "-item-answers";
+    }
+
+    /** The topology under the default application id. */
     public static Topology build(LearnerEngines engines) {
+        return build(engines, DEFAULT_APPLICATION_ID);
+    }
+
+    /** The topology; every stream task gets its own engine from {@code engines} (engines are not thread-safe). */
+    public static Topology build(LearnerEngines engines, String applicationId) {
+        String itemAnswers = itemAnswersTopic(applicationId);
         var learnerStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
         var erasedStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
+        var itemStatsStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), Topics.ITEMS.valueSerde());
+        // A global store is restored from its source topic, so it keeps no changelog of its own.
+        var itemsTable = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ITEMS_STORE), Serdes.String(), Topics.ITEMS.valueSerde()).withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
                 .addSource(PROFILE_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.LEARNERS_NAME)
@@ -48,7 +89,23 @@ public final class RecommenderTopology {
                 .addStateStore(erasedStore, LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
+                .addSink(ITEM_ANSWERS_SINK, itemAnswers, Serdes.String().serializer(),
+                        JsonSerde.of(ItemAnswer.class).serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
-                        LEARNER_PROCESSOR, PROFILE_PROCESSOR);
+                        LEARNER_PROCESSOR, PROFILE_PROCESSOR)
+                .addSource(ITEM_ANSWERS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), itemAnswers)
+                .addProcessor(ITEM_PROCESSOR, () -> new ItemProcessor(new ItemCalibrator(engines.create())), ITEM_ANSWERS_SOURCE)
+                .addStateStore(itemStatsStore, ITEM_PROCESSOR)
+                .addSink(ITEMS_SINK, Topics.ITEMS_NAME, Serdes.String().serializer(),
+                        Topics.ITEMS.valueSerde().serializer(), ITEM_PROCESSOR)
+                .addSink(ITEM_DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+                        ITEM_PROCESSOR)
+                .addGlobalStore(itemsTable, ITEMS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                        Topics.ITEMS_NAME, ITEMS_UPDATER, ItemTableUpdater::new);
+    }
+
+    /** Topics the recommender itself needs besides the contract's (created when missing, like those). */
+    public static List<Topics.TopicSpec> ownTopics(String applicationId) {
+        return List.of(new Topics.TopicSpec(itemAnswersTopic(applicationId), false));
     }
 }

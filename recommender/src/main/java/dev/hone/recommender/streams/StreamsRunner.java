@@ -53,9 +53,11 @@ public class StreamsRunner implements SmartLifecycle {
     @Override
     public void start() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
-            new TopicProvisioner(settings.partitions(), settings.replicationFactor()).ensure(admin, Topics.ALL);
+            var provisioner = new TopicProvisioner(settings.partitions(), settings.replicationFactor());
+            provisioner.ensure(admin, Topics.ALL);
+            provisioner.ensure(admin, RecommenderTopology.ownTopics(settings.applicationId()));
         }
-        var app = new KafkaStreams(RecommenderTopology.build(engines), streamsConfig(settings, httpPort));
+        var app = new KafkaStreams(RecommenderTopology.build(engines, settings.applicationId()), streamsConfig(settings, httpPort));
         // Bad records never get here (they go to the dead-letter topic); what does is a broken
         // deployment or broker, so stop and show it in health rather than retry in a loop.
         app.setUncaughtExceptionHandler(e -> {
