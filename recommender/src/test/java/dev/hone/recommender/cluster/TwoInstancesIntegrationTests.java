@@ -12,6 +12,7 @@ import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -57,6 +58,8 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoInstancesIntegrationTests {
 
+    private static final String ADMIN = TestTokens.admin();
+
     private static final Logger log = LoggerFactory.getLogger(TwoInstancesIntegrationTests.class);
 
     private static final int PARTITIONS = 12;
@@ -84,7 +87,8 @@ class TwoInstancesIntegrationTests {
                 "HONE_KAFKA_BOOTSTRAP", kafka,
                 "HONE_KAFKA_PARTITIONS", Integer.toString(PARTITIONS),
                 "HONE_RECOMMENDER_APP_ID", "hone-two-instances-" + RUN,
-                "HONE_STREAMS_STANDBYREPLICAS", standbys);
+                "HONE_STREAMS_STANDBYREPLICAS", standbys,
+                "HONE_DEV_TOKEN_SECRET", TestTokens.SECRET);
         first = RecommenderProcess.start("first", RecommenderProcess.freePort(), withStateDir(env));
         second = RecommenderProcess.start("second", RecommenderProcess.freePort(), withStateDir(env));
         for (RecommenderProcess instance : List.of(first, second)) {
@@ -282,7 +286,8 @@ class TwoInstancesIntegrationTests {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
