@@ -35,13 +35,15 @@ class OpenApiConfig {
     }
 
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer documentedProblemResponses() {
         return openApi -> {
             Components components = openApi.getComponents() != null ? openApi.getComponents() : new Components();
             openApi.setComponents(components);
             components.addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 add(operation, "400", "invalid request: malformed JSON, wrong types, fields out of range (each named)");
+                add(operation, "401", "no bearer token, or one that is expired, forged or malformed (WWW-Authenticate says which)");
+                add(operation, "403", "a valid token whose role or learner may not do this");
                 add(operation, "429", "too many requests from this client or for this learner; see Retry-After");
                 if (method == io.swagger.v3.oas.models.PathItem.HttpMethod.POST
                         || method == io.swagger.v3.oas.models.PathItem.HttpMethod.PUT) {

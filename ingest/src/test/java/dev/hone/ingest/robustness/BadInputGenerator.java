@@ -8,6 +8,7 @@ import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.catalog.QuestionKind;
 import dev.hone.ingest.support.ApiClient.Request;
+import dev.hone.testkit.TestTokens;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  * where one bad statement hides among good ones), bad batches and bad query parameters.
  * Every request is built so that it is invalid by construction: a string field never gets a
  * number or boolean (Jackson would coerce it into a valid string), an injection string always
- * holds a character outside the id shape, and so on. Same seed, same requests.
+ * holds a character outside the id shape, and so on; forged, expired and malformed tokens, and a
+ * learner's token used for another learner. Same seed, same requests.
  */
 final class BadInputGenerator {
 
@@ -54,7 +56,7 @@ final class BadInputGenerator {
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final List<Supplier<Case>> kinds = List.of(this::wrongType, this::hugeString, this::deepJson, this::badUtf8,
             this::injection, this::wrongContentType, this::oversized, this::malformedJson, this::outOfRange,
-            this::badStatement, this::badBatch, this::badQuery, this::wrongMethod);
+            this::badStatement, this::badBatch, this::badQuery, this::wrongMethod, this::badToken, this::otherLearner);
 
     BadInputGenerator(long seed, Catalog catalog, int maxBody) {
         this.random = new Random(seed);
@@ -67,6 +69,23 @@ final class BadInputGenerator {
     /** The i-th case: kinds take turns, so every kind is well represented in any count. */
     Case next(int i) {
         return kinds.get(i % kinds.size()).get();
+    }
+
+    /** A valid answer with a token that is forged, expired, garbage or of the wrong scheme: 401. */
+    private Case badToken() {
+        String authorization = pick(List.of("Bearer " + TestTokens.forged(), "Bearer " + TestTokens.expired(), "Bearer not.a.jwt",
+                "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer " + "x".repeat(5000)));
+        return new Case("bad token", Request.json("POST", "/api/v1/answers", answer().toString())
+                .withHeaders(Map.of("Authorization", authorization)));
+    }
+
+    /** A valid answer posted with a learner's token for another learner's id: 403. */
+    private Case otherLearner() {
+        ObjectNode answer = answer();
+        String path = pick(List.of("/api/v1/answers", "/api/v1/learners/" + answer.get("learnerId").asText() + "/queue"));
+        Request request = path.endsWith("/queue") ? new Request("GET", path, null, null, false, Map.of())
+                : Request.json("POST", path, answer.toString());
+        return new Case("other learner", request.withHeaders(Map.of("Authorization", "Bearer " + TestTokens.learner("someone-else-" + run))));
     }
 
     /** A valid answer for a learner of this run; each case breaks it in one way. */

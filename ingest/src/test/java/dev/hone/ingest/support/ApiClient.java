@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Sends requests exactly as given (raw bytes, any Content-Type, chunked or not) to the service
- * under test. The one place every integration request passes through, so credentials (forged or
- * real bearer tokens) are added here once authentication arrives.
+ * under test, with the client's bearer token unless the request brings its own Authorization
+ * (a forged or another learner's token).
  */
 public final class ApiClient {
 
@@ -36,17 +36,22 @@ public final class ApiClient {
     }
 
     private final String baseUrl;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    public ApiClient(String baseUrl) {
+    public ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     public Reply send(Request request) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path())).timeout(Duration.ofSeconds(15));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
+        }
+        if (token != null && request.headers().keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            builder.header("Authorization", "Bearer " + token);
         }
         request.headers().forEach(builder::header);
         HttpRequest.BodyPublisher body;

@@ -8,6 +8,7 @@ import dev.hone.catalog.QuestionKind;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.ingest.support.AnswerTopic;
 import dev.hone.ingest.support.ApiClient;
+import dev.hone.testkit.TestTokens;
 import dev.hone.ingest.support.ApiClient.Request;
 import dev.hone.testkit.Engines;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,7 @@ class XapiIntegrationTests {
     /** One client for the whole test: an HttpClient is costly to build and keeps its connections. */
     private ApiClient api() {
         if (api == null) {
-            api = new ApiClient("http://127.0.0.1:" + port);
+            api = new ApiClient("http://127.0.0.1:" + port, TestTokens.admin());
         }
         return api;
     }
