@@ -1,4 +1,5 @@
--- Cluster variant of db/migration/V2: learners and mastery, sharded by learner like answers.
+-- Cluster variant of db/migration/V2: mastery sharded by Kafka partition like answers (see V1);
+-- learners by learner, so FINAL (run on each shard) sees every version of a profile.
 -- UNTESTED against a real cluster: this machine's ClickHouse has no ZooKeeper.
 CREATE TABLE IF NOT EXISTS ${database}.learners_local ON CLUSTER ${cluster} (
     learner_id String,
@@ -27,4 +28,4 @@ PARTITION BY toYYYYMM(at)
 ORDER BY (learner_id, topic_id, at);
 
 CREATE TABLE IF NOT EXISTS ${database}.mastery ON CLUSTER ${cluster} AS ${database}.mastery_local
-ENGINE = Distributed(${cluster}, ${database}, mastery_local, cityHash64(learner_id));
+ENGINE = Distributed(${cluster}, ${database}, mastery_local, kafka_partition);

@@ -1,6 +1,7 @@
 -- Cluster variant of db/migration/V3: each shard aggregates its own answers (the views read the
 -- local tables, which the Distributed insert fills); the Distributed tables merge the -State
--- columns of all shards on read, so the dashboards' -Merge queries stay as they are.
+-- columns of all shards on read, so the dashboards' -Merge queries stay as they are. Only the
+-- views write these tables, so their Distributed sharding keys are never used for routing.
 -- UNTESTED against a real cluster: this machine's ClickHouse has no ZooKeeper.
 
 CREATE TABLE IF NOT EXISTS ${database}.learner_topic_week_local ON CLUSTER ${cluster} (

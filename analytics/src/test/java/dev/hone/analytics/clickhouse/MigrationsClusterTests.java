@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +29,7 @@ class MigrationsClusterTests {
             Pattern.DOTALL);
     private static final Pattern DISTRIBUTED = Pattern.compile(
             "CREATE TABLE IF NOT EXISTS \\$\\{database}\\.(\\w+) ON CLUSTER \\$\\{cluster} AS \\$\\{database}\\.(\\w+)\\s+"
-                    + "ENGINE = Distributed\\(\\$\\{cluster}, \\$\\{database}, (\\w+), cityHash64\\((\\w+)\\)\\)");
+                    + "ENGINE = Distributed\\(\\$\\{cluster}, \\$\\{database}, (\\w+), (cityHash64\\(\\w+\\)|kafka_partition)\\)");
     private static final Pattern VIEW = Pattern.compile(
             "CREATE MATERIALIZED VIEW IF NOT EXISTS \\$\\{database}\\.(\\w+)( ON CLUSTER \\$\\{cluster})? TO \\$\\{database}\\.(\\w+) AS\\s+(.*)",
             Pattern.DOTALL);
@@ -76,9 +77,13 @@ class MigrationsClusterTests {
     }
 
     @Test
-    void tablesThatNameALearnerAreShardedByLearnerSoCohortFiltersStayOnTheShard() {
-        assertThat(statements(cluster).stream().map(DISTRIBUTED::matcher).filter(Matcher::matches)
-                .filter(m -> learnerTable(m.group(1))).map(m -> m.group(4))).containsOnly("learner_id");
+    void theLoadersTablesAreShardedByKafkaPartitionSoResumeOffsetsStayExact() {
+        var keys = statements(cluster).stream().map(DISTRIBUTED::matcher).filter(Matcher::matches)
+                .collect(Collectors.toMap(m -> m.group(1), m -> m.group(4)));
+
+        assertThat(keys).containsEntry("answers", "kafka_partition").containsEntry("mastery", "kafka_partition")
+                .containsEntry("learners", "cityHash64(learner_id)").containsEntry("erased_learners", "cityHash64(learner_hash)")
+                .containsEntry("question_discrimination", "cityHash64(question_id)");
     }
 
     @Test
@@ -121,10 +126,6 @@ class MigrationsClusterTests {
         assertThatThrownBy(() -> new ClickHouseSettings("http://ch:8123", "hone", "default", "",
                         Duration.ofSeconds(1), Duration.ofSeconds(1), "hone; DROP"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hone.clickhouse.cluster");
-    }
-
-    private static boolean learnerTable(String name) {
-        return List.of("answers", "learners", "mastery", "learner_topic_week", "learner_topic_mastery").contains(name);
     }
 
     private static List<String> statements(List<Migrations.Migration> migrations) {
