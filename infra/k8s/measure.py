@@ -3,13 +3,14 @@
 
 Sends answers through ingest's batch API for many learners, waits until the analytics loader
 stored them, and prints per service: RSS, heap used and committed (Actuator jvm metrics), and the
-CPU seconds each process spent on the load, as answers per CPU-second. CPU time, not wall time:
+CPU seconds each process spent on the load, as answers per CPU-second; then the same for
+answers, queue reads and mastery reads sent one request at a time. CPU time, not wall time:
 on a shared machine the wall clock measures the neighbours too.
 
-usage: measure.py [--answers N] [--learners N] [--state-dir .hone/up]
+usage: measure.py [--answers N] [--learners N] [--single N] [--state-dir .hone/up]
 ports from HONE_INGEST_PORT / HONE_RECOMMENDER_PORT / HONE_ANALYTICS_PORT / HONE_CLICKHOUSE_HTTP_PORT
 """
-import argparse, json, os, random, time, urllib.request
+import argparse, json, os, random, time, urllib.parse, urllib.request
 
 def get(url):
     with urllib.request.urlopen(url, timeout=30) as r:
@@ -52,10 +53,10 @@ def answer(question, learner):
             "responseMs": random.randint(3000, 60000)}
 
 def main():
-    import urllib.parse  # noqa: F401  (used by clickhouse())
     p = argparse.ArgumentParser()
     p.add_argument("--answers", type=int, default=50000)
     p.add_argument("--learners", type=int, default=5000)
+    p.add_argument("--single", type=int, default=3000, help="requests of each kind sent one at a time")
     p.add_argument("--state-dir", default=".hone/up")
     a = p.parse_args()
     ports = {s: int(os.environ.get(f"HONE_{s.upper()}_PORT", d)) for s, d in
@@ -77,7 +78,7 @@ def main():
         accepted += post(base + "/answers/batch", {"answers": batch})["accepted"]
         sent += len(batch)
     posted = time.time() - started
-    # done when the loader stored every answer and every mastery change the recommender made (one per answer)
+    # done when the loader stored every answer and the mastery changes of every answer (at least one each)
     while (int(clickhouse(ch, "SELECT count() FROM hone.answers")) < before_rows + accepted
            or int(clickhouse(ch, "SELECT count() FROM hone.mastery")) < before_mastery + accepted):
         time.sleep(1)
@@ -86,13 +87,17 @@ def main():
     for s in pids:
         used = cpu1[s] - cpu0[s]
         print(f"{s:12s} cpu {used:7.1f} s  -> {accepted / used if used else float('inf'):9.0f} answers per cpu-second")
-    # the recommender's queue and mastery reads: one per answer is the learner's usual pattern
-    cpu_r0, cpu_i0 = cpu_seconds(pids["recommender"]), cpu_seconds(pids["ingest"])
-    reads = 2000
-    for i in range(reads):
-        get(f"{base}/learners/{random.choice(learners)}/queue?n=5")
-    print(f"queue reads: recommender {reads / (cpu_seconds(pids['recommender']) - cpu_r0):.0f}, "
-          f"ingest {reads / (cpu_seconds(pids['ingest']) - cpu_i0):.0f} reads per cpu-second")
+    # one request at a time: the worst case for batching in ingest, Kafka and the recommender
+    single = [("POST answer", lambda: post(base + "/answers", answer(random.choice(questions), random.choice(learners)))),
+              ("GET queue?n=5", lambda: get(f"{base}/learners/{random.choice(learners)}/queue?n=5")),
+              ("GET mastery", lambda: get(f"{base}/learners/{random.choice(learners)}/mastery"))]
+    for label, request in single:
+        c0 = {s: cpu_seconds(pid) for s, pid in pids.items()}
+        for _ in range(a.single):
+            request()
+        c1 = {s: cpu_seconds(pid) for s, pid in pids.items()}
+        print(f"single {label:14s} " + "  ".join(
+            f"{s} {a.single / (c1[s] - c0[s]) if c1[s] > c0[s] else float('inf'):6.0f}/cpu-s" for s in pids))
     report(pids, ports, "after load")
 
 def report(pids, ports, when):
