@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -46,9 +47,15 @@ public final class TopicProvisioner {
 
     private NewTopic newTopic(Topics.TopicSpec spec) {
         var topic = new NewTopic(spec.name(), partitions, replicationFactor);
+        var configs = new HashMap<String, String>();
         if (spec.compacted()) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return topic;
+        // with three or more replicas an acknowledged write (acks=all) is on at least two brokers,
+        // so losing one broker loses no answer, and one broker may be down without stopping writes
+        if (replicationFactor >= 3) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+        }
+        return topic.configs(configs);
     }
 }

@@ -27,12 +27,19 @@ import java.util.regex.Pattern;
  * recording them in {@code schema_migrations}. Statements are separated by a ';' at the end of
  * a line; {@code ${database}} stands for the configured database. Every file must be valid on
  * ClickHouse 18.16 and on current ClickHouse.
+ *
+ * <p>With {@code hone.clickhouse.cluster} set, the files come from {@code db/migration-cluster}
+ * instead ({@code ${cluster}} stands for the cluster): the same tables, replicated and
+ * distributed. {@code schema_migrations} stays a table of the server this instance talks to; the
+ * DDL is idempotent (IF NOT EXISTS), so instances behind different servers may each apply it.
  */
 @Component
 public class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern FILE = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
+    static final String SINGLE_SERVER = "db/migration";
+    static final String CLUSTER = "db/migration-cluster";
 
     private final ClickHouseSettings settings;
 
@@ -63,7 +70,8 @@ public class Migrations {
     private List<Integer> applyOnce() throws SQLException {
         try (Connection bootstrap = DriverManager.getConnection(settings.jdbcUrl("default"), settings.user(), settings.password());
              Statement st = bootstrap.createStatement()) {
-            st.execute("CREATE DATABASE IF NOT EXISTS " + settings.database());
+            st.execute("CREATE DATABASE IF NOT EXISTS " + settings.database()
+                    + (settings.onCluster() ? " ON CLUSTER " + settings.cluster() : ""));
             st.execute("CREATE TABLE IF NOT EXISTS " + settings.database() + ".schema_migrations "
                     + "(version UInt32, name String, applied_at DateTime) ENGINE = TinyLog");
             Set<Integer> applied = new HashSet<>();
@@ -73,13 +81,14 @@ public class Migrations {
                 }
             }
             List<Integer> now = new java.util.ArrayList<>();
-            for (Migration migration : load()) {
+            for (Migration migration : load(settings.onCluster() ? CLUSTER : SINGLE_SERVER)) {
                 if (applied.contains(migration.version())) {
                     continue;
                 }
                 try (Connection db = DriverManager.getConnection(settings.jdbcUrl(settings.database()), settings.user(), settings.password());
                      Statement dbSt = db.createStatement()) {
-                    for (String sql : statements(migration.sql().replace("${database}", settings.database()))) {
+                    String sqlText = migration.sql().replace("${database}", settings.database()).replace("${cluster}", settings.cluster());
+                    for (String sql : statements(sqlText)) {
                         dbSt.execute(sql);
                     }
                     dbSt.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ("
@@ -93,8 +102,12 @@ public class Migrations {
     }
 
     static List<Migration> load() {
+        return load(SINGLE_SERVER);
+    }
+
+    static List<Migration> load(String folder) {
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql");
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:" + folder + "/V*.sql");
             return Arrays.stream(files).map(Migrations::read)
                     .sorted(Comparator.comparingInt(Migration::version)).toList();
         } catch (IOException e) {

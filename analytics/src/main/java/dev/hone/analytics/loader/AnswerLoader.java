@@ -4,6 +4,7 @@ import dev.hone.analytics.clickhouse.Migrations;
 import dev.hone.catalog.Catalog;
 import dev.hone.events.AnswerChecks;
 import dev.hone.events.AnswerRecorded;
+import dev.hone.events.KafkaClientProperties;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -60,6 +61,7 @@ public class AnswerLoader extends ConsumerWorker {
     private static final Logger log = LoggerFactory.getLogger(AnswerLoader.class);
 
     private final LoaderSettings settings;
+    private final KafkaClientProperties client;
     private final AnswerRows answers;
     private final MasteryRows mastery;
     private final Migrations migrations;
@@ -78,9 +80,10 @@ public class AnswerLoader extends ConsumerWorker {
     private Future<Boolean> inFlightResult;
     private final ExecutorService inserter = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-inserter"));
 
-    AnswerLoader(LoaderSettings settings, AnswerRows answers, MasteryRows mastery, Migrations migrations,
-                 LoaderHealth health, ErasedLearners erased, Catalog catalog, MeterRegistry meters) {
+    AnswerLoader(LoaderSettings settings, KafkaClientProperties client, AnswerRows answers, MasteryRows mastery,
+                 Migrations migrations, LoaderHealth health, ErasedLearners erased, Catalog catalog, MeterRegistry meters) {
         this.settings = settings;
+        this.client = client;
         this.answers = answers;
         this.mastery = mastery;
         this.migrations = migrations;
@@ -101,14 +104,8 @@ public class AnswerLoader extends ConsumerWorker {
             log.info("hone.loader.enabled=false: serving dashboards only, consuming nothing");
             return;
         }
-        launch(() -> new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchSize(), 10_000)),
-                new StringDeserializer(), new ByteArrayDeserializer()), "answer-loader", health);
+        launch(() -> new KafkaConsumer<>(consumerConfig(settings, client), new StringDeserializer(), new ByteArrayDeserializer()),
+                "answer-loader", health);
     }
 
     @Override
@@ -117,6 +114,16 @@ public class AnswerLoader extends ConsumerWorker {
         inserter.shutdownNow();
     }
 
+    /** Manual commits after the insert and read_committed: only what the recommender's transactions committed is stored. */
+    static Map<String, Object> consumerConfig(LoaderSettings settings, KafkaClientProperties client) {
+        return client.applyTo(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchSize(), 10_000)));
+    }
 
     @Override
     protected void run(KafkaConsumer<String, byte[]> c) {

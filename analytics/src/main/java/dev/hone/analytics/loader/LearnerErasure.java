@@ -21,6 +21,7 @@ import java.util.List;
 public class LearnerErasure {
 
     private static final List<String> DELETES = SqlFile.statements("loader/erase_learner.sql");
+    private static final List<String> CLUSTER_DELETES = SqlFile.statements("loader/erase_learner_cluster.sql");
 
     private final DataSource clickHouse;
     private final ErasedLearners erased;
@@ -29,7 +30,9 @@ public class LearnerErasure {
     LearnerErasure(DataSource clickHouse, ErasedLearners erased, ClickHouseSettings settings) {
         this.clickHouse = clickHouse;
         this.erased = erased;
-        this.deletes = DELETES.stream().map(sql -> sql.replace("${database}", settings.database())).toList();
+        // on a cluster the mutations go to the replicated local tables: a Distributed table takes no DELETE
+        this.deletes = (settings.onCluster() ? CLUSTER_DELETES : DELETES).stream()
+                .map(sql -> sql.replace("${database}", settings.database()).replace("${cluster}", settings.cluster())).toList();
     }
 
     /** Erases the learner as of {@code at}, the time of the tombstone; safe to repeat. */

@@ -1,6 +1,7 @@
 package dev.hone.analytics.loader;
 
 import dev.hone.analytics.clickhouse.SqlFile;
+import dev.hone.events.KafkaClientProperties;
 import dev.hone.events.LearnerProfile;
 import dev.hone.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,13 +38,16 @@ class LearnerLoader extends ConsumerWorker {
     private static final String INSERT = SqlFile.load("loader/insert_learners.sql");
 
     private final LoaderSettings settings;
+    private final KafkaClientProperties client;
     private final DataSource clickHouse;
     private final LearnerErasure erasure;
     private final AnswerLoader answers;
     private final LoaderHealth health;
 
-    LearnerLoader(LoaderSettings settings, DataSource clickHouse, LearnerErasure erasure, AnswerLoader answers, LoaderHealth health) {
+    LearnerLoader(LoaderSettings settings, KafkaClientProperties client, DataSource clickHouse, LearnerErasure erasure,
+                  AnswerLoader answers, LoaderHealth health) {
         this.settings = settings;
+        this.client = client;
         this.clickHouse = clickHouse;
         this.erasure = erasure;
         this.answers = answers;
@@ -55,12 +59,16 @@ class LearnerLoader extends ConsumerWorker {
         if (!settings.enabled()) {
             return;
         }
-        launch(() -> new KafkaConsumer<>(Map.of(
+        launch(() -> new KafkaConsumer<>(consumerConfig(settings, client), new StringDeserializer(), new ByteArrayDeserializer()),
+                "learner-loader", health);
+    }
+
+    static Map<String, Object> consumerConfig(LoaderSettings settings, KafkaClientProperties client) {
+        return client.applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-learners",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer()), "learner-loader", health);
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.hone.bench.run.BenchContext;
 import dev.hone.bench.run.KafkaTopics;
 import dev.hone.bench.run.Processes;
 import dev.hone.catalog.Catalog;
+import dev.hone.events.KafkaClientProperties;
 import dev.hone.events.TopicProvisioner;
 import dev.hone.events.Topics;
 import dev.hone.recommender.learner.LearnerEngines;
@@ -96,7 +97,7 @@ public final class RecommenderBench implements BenchRow {
                                Map<org.apache.kafka.common.TopicPartition, Long> end, long total) throws Exception {
         var settings = new StreamsSettings(ctx.kafka(), applicationId, ctx.state().resolve("streams").toString(), "127.0.0.1", 0,
                 Duration.ofMillis(100), 6, (short) 1);
-        Properties props = StreamsRunner.streamsConfig(settings, 1);
+        Properties props = StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 1);
         props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
         var streams = new KafkaStreams(topology, props);
         try {

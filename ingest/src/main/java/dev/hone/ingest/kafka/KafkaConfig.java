@@ -1,5 +1,6 @@
 package dev.hone.ingest.kafka;
 
+import dev.hone.events.KafkaClientProperties;
 import dev.hone.events.TopicProvisioner;
 import dev.hone.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -9,8 +10,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.util.List;
 import java.util.Map;
@@ -18,11 +21,16 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
+    /** Security and other cluster settings for every client below, from {@code hone.kafka.properties.*}. */
+    @Bean
+    KafkaClientProperties kafkaClientProperties(Environment environment) {
+        return Binder.get(environment).bind(KafkaClientProperties.PREFIX, KafkaClientProperties.class)
+                .orElse(KafkaClientProperties.NONE);
+    }
+
     @Bean(destroyMethod = "close")
-    Admin kafkaAdmin(KafkaSettings settings) {
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    Admin kafkaAdmin(KafkaSettings settings, KafkaClientProperties client) {
+        Admin admin = Admin.create(adminConfig(settings, client));
         new TopicProvisioner(settings.partitions(), settings.replicationFactor())
                 .ensure(admin, List.of(Topics.ALL.toArray(Topics.TopicSpec[]::new)));
         return admin;
@@ -30,8 +38,18 @@ class KafkaConfig {
 
     /** acks=all and idempotence: an answer acknowledged to the learner is on every in-sync replica, once. */
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> answerProducer(KafkaSettings settings) {
-        return new KafkaProducer<>(Map.of(
+    Producer<String, byte[]> answerProducer(KafkaSettings settings, KafkaClientProperties client) {
+        return new KafkaProducer<>(producerConfig(settings, client), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static Map<String, Object> adminConfig(KafkaSettings settings, KafkaClientProperties client) {
+        return client.applyTo(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    static Map<String, Object> producerConfig(KafkaSettings settings, KafkaClientProperties client) {
+        return client.applyTo(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -39,7 +57,6 @@ class KafkaConfig {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.produceTimeout().toMillis() + 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.produceTimeout().toMillis(),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.produceTimeout().toMillis(),
-                ProducerConfig.CLIENT_ID_CONFIG, "hone-ingest"),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "hone-ingest"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hone.recommender.streams;
 
+import dev.hone.events.KafkaClientProperties;
 import dev.hone.events.TopicProvisioner;
 import dev.hone.events.Topics;
 import dev.hone.recommender.learner.LearnerEngines;
@@ -27,16 +28,19 @@ public class StreamsRunner implements SmartLifecycle {
 
     private final StreamsSettings settings;
     private final LearnerEngines engines;
+    private final KafkaClientProperties client;
     private final int httpPort;
     private volatile KafkaStreams streams;
 
-    StreamsRunner(StreamsSettings settings, LearnerEngines engines, ServerProperties server) {
+    StreamsRunner(StreamsSettings settings, LearnerEngines engines, KafkaClientProperties client, ServerProperties server) {
         this.settings = settings;
         this.engines = engines;
+        this.client = client;
         this.httpPort = server.getPort() == null ? 8081 : server.getPort();
     }
 
-    public static Properties streamsConfig(StreamsSettings settings, int httpPort) {
+    /** The Streams config; {@code client}'s settings reach its consumers, producers and admin alike. */
+    public static Properties streamsConfig(StreamsSettings settings, KafkaClientProperties client, int httpPort) {
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -47,17 +51,21 @@ public class StreamsRunner implements SmartLifecycle {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        return props;
+        return client.applyTo(props);
+    }
+
+    static Map<String, Object> adminConfig(StreamsSettings settings, KafkaClientProperties client) {
+        return client.applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
     }
 
     @Override
     public void start() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminConfig(settings, client))) {
             var provisioner = new TopicProvisioner(settings.partitions(), settings.replicationFactor());
             provisioner.ensure(admin, Topics.ALL);
             provisioner.ensure(admin, RecommenderTopology.ownTopics(settings.applicationId()));
         }
-        var app = new KafkaStreams(RecommenderTopology.build(engines, settings.applicationId()), streamsConfig(settings, httpPort));
+        var app = new KafkaStreams(RecommenderTopology.build(engines, settings.applicationId()), streamsConfig(settings, client, httpPort));
         // Bad records never get here (they go to the dead-letter topic); what does is a broken
         // deployment or broker, so stop and show it in health rather than retry in a loop.
         app.setUncaughtExceptionHandler(e -> {

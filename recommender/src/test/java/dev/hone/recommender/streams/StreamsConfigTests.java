@@ -1,0 +1,54 @@
+package dev.hone.recommender.streams;
+
+import dev.hone.events.KafkaClientProperties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamsConfigTests {
+
+    private final StreamsSettings settings = new StreamsSettings("kafka-0.kafka:9093", "hone-recommender", "/var/lib/hone/state",
+            "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3);
+
+    @Test
+    void clusterSettingsReachEveryClientInsideStreams() {
+        KafkaClientProperties client = bound(Map.of(
+                "hone.kafka.properties.security.protocol", "SASL_SSL",
+                "hone.kafka.properties.sasl.mechanism", "SCRAM-SHA-512",
+                "hone.kafka.properties.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;"));
+
+        var streams = new StreamsConfig(StreamsRunner.streamsConfig(settings, client, 8081));
+
+        for (Map<String, Object> inner : java.util.List.of(
+                streams.getMainConsumerConfigs("hone-recommender", "c", 0),
+                streams.getRestoreConsumerConfigs("c"),
+                streams.getProducerConfigs("p"),
+                streams.getAdminConfigs("a"),
+                StreamsRunner.adminConfig(settings, client))) {
+            assertThat(inner).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                    .containsKey("sasl.jaas.config");
+        }
+    }
+
+    @Test
+    void clusterShapeComesFromTheSettings() {
+        var streams = new StreamsConfig(StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 8081));
+
+        assertThat(streams.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(3);
+        assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        assertThat(streams.getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("hone-recommender-0.hone-recommender:8081");
+        assertThat(streams.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    private static KafkaClientProperties bound(Map<String, Object> properties) {
+        var environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        return new KafkaClientConfig().kafkaClientProperties(environment);
+    }
+}
