@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A ClickHouse server of a test's own, for the tests that stop the database on purpose (the
@@ -25,7 +23,7 @@ public final class PrivateClickHouse implements AutoCloseable {
 
     private final Path dir;
     private final int httpPort;
-    private Process process;
+    private final EngineProcess process = new EngineProcess();
 
     private PrivateClickHouse(Path dir, int httpPort) {
         this.dir = dir;
@@ -57,42 +55,23 @@ public final class PrivateClickHouse implements AutoCloseable {
 
     /** Starts the server (again) on the same ports and data, and waits until it answers /ping. */
     public synchronized void start() {
-        if (process != null && process.isAlive()) {
+        if (process.isAlive()) {
             return;
         }
         try {
-            process = new ProcessBuilder("clickhouse-server", "--config-file=" + dir.resolve("config.xml").toAbsolutePath())
+            Process started = new ProcessBuilder("clickhouse-server", "--config-file=" + dir.resolve("config.xml").toAbsolutePath())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("log").resolve("stdout.log").toFile())
                     .start();
+            process.awaitReady(started, this::answersPing, START_TIMEOUT, "private ClickHouse", dir.resolve("log"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run clickhouse-server (./hone test installs it from Debian's packages)", e);
-        }
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!answersPing()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("private ClickHouse did not start; see " + dir.resolve("log"));
-            }
-            try {
-                process.waitFor(100, TimeUnit.MILLISECONDS); // returns early if it dies
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while ClickHouse started", e);
-            }
         }
     }
 
     /** Stops the server as a crash would (SIGKILL), keeping its data folder. */
     public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
     public String httpUrl() {

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ public final class PrivateKafka implements AutoCloseable {
     private final Path dir;
     private final Path infra;
     private final int port;
-    private Process process;
+    private final EngineProcess process = new EngineProcess();
 
     private PrivateKafka(Path dir, Path infra, int port) {
         this.dir = dir;
@@ -62,35 +61,16 @@ public final class PrivateKafka implements AutoCloseable {
 
     /** Starts the broker (again) on the same ports and log folder and waits until it serves metadata. */
     public synchronized void start() {
-        if (process != null && process.isAlive()) {
+        if (process.isAlive()) {
             return;
         }
-        process = run("kafka.Kafka", dir.resolve("server.properties").toAbsolutePath().toString());
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!servesMetadata()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("private Kafka did not start; see " + dir.resolve("broker.log"));
-            }
-            try {
-                process.waitFor(200, TimeUnit.MILLISECONDS); // returns early if it dies
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while Kafka started", e);
-            }
-        }
+        process.awaitReady(run("kafka.Kafka", dir.resolve("server.properties").toAbsolutePath().toString()), this::servesMetadata,
+                START_TIMEOUT, "private Kafka", dir.resolve("broker.log"));
     }
 
     /** Stops the broker as a crash would (SIGKILL). */
     public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
     public String bootstrap() {
