@@ -63,10 +63,10 @@ public final class RecommenderBench implements BenchRow {
             total = KafkaTopics.total(end);
             String run = Long.toString(System.currentTimeMillis() / 1000);
             // warm-up, not counted: JIT of the clients, Streams and RocksDB code both apps share, and of Hone's processor
-            rate(ctx, kafka, "bench-warm-hone-" + run, RecommenderTopology.build(engines), end, total);
+            rate(ctx, kafka, "bench-warm-hone-" + run, hone(engines, kafka, "bench-warm-hone-" + run), end, total);
             rate(ctx, kafka, "bench-warm-peer-" + run, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
             for (int i = 0; i < ctx.scale().repeats(); i++) {
-                hone.add(rate(ctx, kafka, "bench-hone-" + run + "-" + i, RecommenderTopology.build(engines), end, total));
+                hone.add(rate(ctx, kafka, "bench-hone-" + run + "-" + i, hone(engines, kafka, "bench-hone-" + run + "-" + i), end, total));
                 peer.add(rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total));
                 consumer.add(consumerPerformance(ctx, total, i));
                 log.info("recommender run {}: Hone {} answers/s, minimal app {}, ConsumerPerformance {}", i, hone.get(i), peer.get(i), consumer.get(i));
@@ -91,6 +91,12 @@ public final class RecommenderBench implements BenchRow {
                 producer.send(new ProducerRecord<>(Topics.ANSWERS_NAME, a.learnerId(), answers.eventBytes(a)));
             }
         }
+    }
+
+    /** Hone's topology under its own application id, with the item side's re-key topic made first (as StreamsRunner does). */
+    private static Topology hone(LearnerEngines engines, KafkaTopics kafka, String applicationId) throws Exception {
+        new TopicProvisioner(6, (short) 1).ensure(kafka.admin(), RecommenderTopology.ownTopics(applicationId));
+        return RecommenderTopology.build(engines, applicationId);
     }
 
     private static double rate(BenchContext ctx, KafkaTopics kafka, String applicationId, Topology topology,
