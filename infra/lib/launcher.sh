@@ -199,6 +199,8 @@ start_service() {
   local service_opts="${HONE_SERVICE_JAVA_OPTS:-}"; service_opts="${service_opts//@NAME@/$instance}"
   [ -f "$jar" ] || fail "starting $name" "" "the jar $jar is missing: run 'mvn -DskipTests install'"
   say "starting $name on http://127.0.0.1:$port"
+  # ExitOnOutOfMemoryError: a heap exhausted inside a stream thread or a loader ends the process at
+  # once (open Kafka transactions abort, nothing half-committed) instead of leaving it half alive.
   # setsid: the service leaves the terminal's process group, so only this launcher stops it;
   # started directly (no subshell), $! is the JVM itself and its pid file names exactly it.
   HONE_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" \
@@ -208,7 +210,7 @@ start_service() {
     HONE_RECOMMENDER_STATE_DIR="$STATE/$instance-state" \
     HONE_DEV_TOKEN_SECRET="${HONE_DEV_TOKEN_SECRET:-${DEV_TOKEN_SECRET:-}}" \
     HONE_INGEST_PORT="$INGEST_PORT" HONE_RECOMMENDER_PORT="$own_port" HONE_ANALYTICS_PORT="$ANALYTICS_PORT" \
-    setsid java "-Xmx$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${service_opts} -jar "$jar" > "$log" 2>&1 < /dev/null &
+    setsid java "-Xmx$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError ${service_opts} -jar "$jar" > "$log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$instance.pid"
 }
 

@@ -19,7 +19,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * All of Hone on engines of its own, so the fault suite can kill and restart any part without
  * touching the engines the other tests share: a private broker, a private ClickHouse, and the
- * three services from their packaged jars (two recommender instances in one group).
+ * three services from their packaged jars (two recommender instances in one group). Topics have 12
+ * partitions, so scenarios can add instances ({@code recommender-3}, {@code analytics-2}, ...) and
+ * each still gets a share.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -38,8 +40,9 @@ final class FaultStack implements AutoCloseable {
         kafka = PrivateKafka.startIn(dir.resolve("kafka"));
         clickHouse = PrivateClickHouse.startIn(dir.resolve("clickhouse"));
         for (String name : List.of("ingest", "recommender", "recommender-2", "analytics")) {
-            ports.put(name, ServiceProcess.freePort());
+            port(name);
         }
+        env.put("HONE_KAFKA_PARTITIONS", "12");
         env.putAll(Map.of(
                 "HONE_KAFKA_BOOTSTRAP", kafka.bootstrap(),
                 "HONE_CLICKHOUSE_URL", clickHouse.httpUrl(),
@@ -57,16 +60,27 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    /** Starts (or restarts) one service; recommender instances keep their own state folder. */
+    /**
+     * Starts (or restarts) one service; {@code NAME} or {@code NAME-N} for further instances of a
+     * module, each on a port of its own, recommender instances each with their own state folder.
+     */
     void start(String name) {
+        start(name, Map.of());
+    }
+
+    /** As {@link #start(String)}, with settings of this instance's own ({@code overrides} win). */
+    void start(String name, Map<String, String> overrides) {
         Map<String, String> own = new HashMap<>(env);
-        String module = name.startsWith("recommender") ? "recommender" : name;
+        String module = name.replaceFirst("-\\d+$", "");
         if (module.equals("recommender")) {
-            own.put("HONE_RECOMMENDER_PORT", Integer.toString(ports.get(name)));
+            own.put("HONE_RECOMMENDER_PORT", Integer.toString(port(name)));
             own.put("HONE_RECOMMENDER_STATE_DIR", Path.of("target", "fault", name + "-state").toAbsolutePath().toString());
+        } else if (module.equals("analytics")) {
+            own.put("HONE_ANALYTICS_PORT", Integer.toString(port(name)));
         }
+        own.putAll(overrides);
         try {
-            services.put(name, ServiceProcess.start(module, name, ports.get(name), own));
+            services.put(name, ServiceProcess.start(module, name, port(name), own));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,8 +100,33 @@ final class FaultStack implements AutoCloseable {
         services.remove(name).kill();
     }
 
+    /** Stops an instance as a scale-in does: SIGTERM, so it leaves its groups and closes cleanly. */
+    void stop(String name) throws InterruptedException {
+        services.remove(name).close();
+    }
+
+    /** The running process of an instance, to watch it exit by itself. */
+    ServiceProcess process(String name) {
+        return services.get(name);
+    }
+
+    /** Forgets an instance that exited by itself. */
+    void forget(String name) {
+        services.remove(name);
+    }
+
     String url(String name) {
-        return "http://127.0.0.1:" + ports.get(name);
+        return "http://127.0.0.1:" + port(name);
+    }
+
+    private int port(String name) {
+        return ports.computeIfAbsent(name, n -> {
+            try {
+                return ServiceProcess.freePort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

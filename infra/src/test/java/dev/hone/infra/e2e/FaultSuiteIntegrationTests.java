@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -263,7 +264,125 @@ class FaultSuiteIntegrationTests {
         record("1 broker restart", flow, check.verify(prefix, flow.accepted(), volume.settle()), 0, 0);
     }
 
+    @Test
+    @Order(8)
+    void aStateDiskRunningOutOfRoomStopsTheRecommenderCleanlyAndItsStateStaysExact() throws Exception {
+        String prefix = prefix("disk");
+        String name = "recommender-3";
+        SmallDisk disk;
+        try {
+            // 256 MiB: RocksDB reserves ~4 MiB per store up front (its MANIFEST), and an instance may hold a dozen stores
+            disk = SmallDisk.mount(Path.of("target", "fault", name + "-state").toAbsolutePath(), 256);
+        } catch (IllegalStateException cannotMount) {
+            results.add(new ScenarioResult("8 state disk full", 0, 0, 0, 0, 0, "not run: " + cannotMount.getMessage()));
+            Assumptions.abort(cannotMount.getMessage());
+            return;
+        }
+        try (disk) {
+            Map<String, String> smallDisk = Map.of("HONE_RECOMMENDER_STATE_DIR", disk.dir().toString(),
+                    "HONE_RECOMMENDER_MIN_FREE_STATE_SPACE", "16MB");
+            stack.start(name, smallDisk);
+            stack.awaitReady(name);
+            Flow flow = Flow.of(answers(prefix, volume.learners(), volume.answers(), false));
+            boolean[] filled = {false};
+            flow.run(() -> {
+                if (!filled[0] && flow.acceptedCount() >= flow.size() / 3) {
+                    try {
+                        disk.fillLeaving(4); // below the 16 MB this instance must keep free
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    filled[0] = true;
+                }
+                return true;
+            });
+            // a clean stop: the instance commits, closes its stores and exits with EX_IOERR, saying why
+            ServiceProcess stopped = stack.process(name);
+            var exit = stopped.awaitExit(Duration.ofSeconds(90));
+            stack.forget(name);
+            String logText = Files.readString(stopped.log());
+            boolean clearError = logText.contains("has ") && logText.contains("less than hone.streams.min-free-state-space")
+                    && logText.contains("exiting with code 74");
+            boolean noStoreFailure = !logText.contains("No space left on device");
+            // room again: the same instance starts on the state it closed, which must hold every answer exactly once
+            disk.free();
+            stack.start(name, smallDisk);
+            stack.awaitReady(name);
+            var verdict = check.verify(prefix, flow.accepted(), volume.settle());
+            boolean runsAgain = stack.process(name).isAlive();
+            long cleanStopMismatches = (exit.isPresent() && exit.getAsInt() == 74 ? 0 : 1) + (clearError ? 0 : 1) + (noStoreFailure ? 0 : 1)
+                    + (runsAgain ? 0 : 1);
+            record("8 state disk full", flow, new ExactlyOnceCheck.Verdict(verdict.inClickHouse(), verdict.mismatches() + cleanStopMismatches,
+                    verdict.detail() + ", exit " + (exit.isPresent() ? exit.getAsInt() : "none") + (clearError ? ", reason logged" : ", NO clear reason in the log")
+                            + (noStoreFailure ? "" : ", a store hit the full disk") + (runsAgain ? ", runs again" : ", DID NOT stay up after the restart")), 0, 0);
+        } finally {
+            if (stack.process(name) != null) {
+                stack.stop(name);
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void threeRecommendersAndTwoLoadersScaledOutAndInMidStreamKeepQueuesAndCountsExact() throws Exception {
+        String prefix = prefix("scale");
+        // three recommenders and two loaders on one broker, 12 partitions
+        stack.start("recommender-3");
+        stack.start("analytics-2");
+        stack.awaitReady("recommender-3");
+        stack.awaitReady("analytics-2");
+        Flow flow = Flow.of(answers(prefix, volume.learners(), volume.answers(), false));
+        int[] step = {0};
+        flow.run(() -> {
+            try {
+                if (step[0] == 0 && flow.acceptedCount() >= flow.size() / 3) {
+                    stack.start("recommender-4"); // added while answers flow
+                    stack.start("analytics-3");
+                    step[0] = 1;
+                } else if (step[0] == 1 && flow.acceptedCount() >= 2 * flow.size() / 3) {
+                    stack.stop("recommender-3"); // removed while answers flow
+                    stack.stop("analytics-2");
+                    step[0] = 2;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return true;
+        });
+        stack.awaitReady("recommender-4");
+        stack.awaitReady("analytics-3");
+        var verdict = check.verify(prefix, flow.accepted(), volume.settle());
+        List<String> instances = List.of("recommender", "recommender-2", "recommender-4");
+        long queueMismatches = 0;
+        for (int l = 0; l < volume.learners(); l++) {
+            String learner = prefix + l;
+            try {
+                await(learner + "'s queue is the same on every instance").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions().until(() -> {
+                            Set<List<String>> queues = new HashSet<>();
+                            for (String instance : instances) {
+                                queues.add(queue(instance, learner));
+                            }
+                            return queues.size() == 1 && !queues.iterator().next().isEmpty();
+                        });
+            } catch (ConditionTimeoutException e) {
+                queueMismatches++;
+            }
+        }
+        record("9 scale out and in", flow, new ExactlyOnceCheck.Verdict(verdict.inClickHouse(), verdict.mismatches() + queueMismatches,
+                verdict.detail() + ", queues differing between instances " + queueMismatches), 0, 0);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static List<String> queue(String instance, String learner) {
+        var reply = http.get(stack.url(instance) + "/api/v1/learners/" + learner + "/queue?n=10", TestTokens.admin());
+        assertThat(reply.status()).as(instance + " queue of " + learner).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        reply.body().path("items").forEach(item -> ids.add(item.path("questionId").asText()));
+        return ids;
+    }
 
     private static void record(String scenario, Flow flow, ExactlyOnceCheck.Verdict verdict, long inDlq, long dlqMissing) {
         var result = new ScenarioResult(scenario, flow.sent(), flow.accepted().size(), verdict.inClickHouse(), inDlq,

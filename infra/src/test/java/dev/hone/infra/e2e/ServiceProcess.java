@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
         Path log = logs.resolve(name + ".log");
-        var builder = new ProcessBuilder(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+        var builder = new ProcessBuilder(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -63,6 +63,11 @@ final class ServiceProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** The exit code once the process ended by itself within {@code wait}, or empty while it still runs. */
+    java.util.OptionalInt awaitExit(java.time.Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
 
     /** Ends the service as a crash would: SIGKILL, no shutdown hooks, nothing flushed. */

@@ -29,13 +29,18 @@ public class StreamsRunner implements SmartLifecycle {
     private final StreamsSettings settings;
     private final LearnerEngines engines;
     private final KafkaClientProperties client;
+    private final StateSpaceGuard space;
+    private final ProcessExit exit;
     private final int httpPort;
     private volatile KafkaStreams streams;
 
-    StreamsRunner(StreamsSettings settings, LearnerEngines engines, KafkaClientProperties client, ServerProperties server) {
+    StreamsRunner(StreamsSettings settings, LearnerEngines engines, KafkaClientProperties client, ServerProperties server,
+                  StateSpaceGuard space, ProcessExit exit) {
         this.settings = settings;
         this.engines = engines;
         this.client = client;
+        this.space = space;
+        this.exit = exit;
         this.httpPort = server.getPort() == null ? 8081 : server.getPort();
     }
 
@@ -60,6 +65,7 @@ public class StreamsRunner implements SmartLifecycle {
 
     @Override
     public void start() {
+        space.requireRoom();
         try (Admin admin = Admin.create(adminConfig(settings, client))) {
             var provisioner = new TopicProvisioner(settings.partitions(), settings.replicationFactor());
             provisioner.ensure(admin, Topics.ALL);
@@ -67,18 +73,34 @@ public class StreamsRunner implements SmartLifecycle {
         }
         var app = new KafkaStreams(RecommenderTopology.build(engines, settings.applicationId()), streamsConfig(settings, client, httpPort));
         // Bad records never get here (they go to the dead-letter topic); what does is a broken
-        // deployment or broker, so stop and show it in health rather than retry in a loop.
+        // deployment, disk or broker, so stop, say why in one line and exit rather than retry in a loop.
+        String[] why = {"a stream thread failed"};
         app.setUncaughtExceptionHandler(e -> {
-            log.error("stream thread failed; stopping the Streams client", e);
+            why[0] = StreamsFailure.describe(e, space.stateDir(), space.freeBytes());
+            log.error("stream thread failed: {}; stopping the Streams client", why[0], e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        app.setStateListener((now, before) -> log.info("streams state {} -> {}", before, now));
+        app.setStateListener((now, before) -> {
+            log.info("streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                exit.exit(ProcessExit.FAILED, why[0]);
+            }
+        });
         app.start();
         streams = app;
+        space.watch(this::stopForSpace);
+    }
+
+    /** Stops while the state directory still has room to commit and close the stores cleanly. */
+    private void stopForSpace(String reason) {
+        log.error("{}; committing and closing the state stores", reason);
+        stop();
+        exit.exit(ProcessExit.NO_STATE_SPACE, reason);
     }
 
     @Override
     public void stop() {
+        space.unwatch();
         KafkaStreams app = streams;
         if (app != null) {
             app.close(Duration.ofSeconds(20));

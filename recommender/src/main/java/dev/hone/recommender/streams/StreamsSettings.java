@@ -3,6 +3,8 @@ package dev.hone.recommender.streams;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 
 /**
@@ -16,6 +18,13 @@ import java.time.Duration;
  * @param commitInterval    how often a transaction commits (EOS): the latency of a mastery update
  * @param partitions        partitions of topics created when missing
  * @param replicationFactor replicas of topics created when missing, and of internal topics
+ * @param minFreeStateSpace the free space the state directory's disk must keep: below it the
+ *                          recommender stops cleanly (commits, closes its stores, exits) instead
+ *                          of letting RocksDB fail mid-write; size it to leave room for a compaction
+ * @param stateSpaceCheck   how often that free space is checked
+ * @param exitOnFailure     end the process when the Streams client stops for good (a failure or
+ *                          the space check), so a supervisor (Kubernetes, ./hone up) restarts or
+ *                          reports it; in-process tests turn it off
  */
 @ConfigurationProperties("hone.streams")
 public record StreamsSettings(
@@ -26,5 +35,8 @@ public record StreamsSettings(
         @DefaultValue("0") int standbyReplicas,
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("6") int partitions,
-        @DefaultValue("1") short replicationFactor) {
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("100MB") DataSize minFreeStateSpace,
+        @DefaultValue("5s") Duration stateSpaceCheck,
+        @DefaultValue("true") boolean exitOnFailure) {
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StreamsConfigTests {
 
     private final StreamsSettings settings = new StreamsSettings("kafka-0.kafka:9093", "hone-recommender", "/var/lib/hone/state",
-            "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3);
+            "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3,
+            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true);
 
     @Test
     void clusterSettingsReachEveryClientInsideStreams() {
