@@ -113,6 +113,14 @@ class AnalyticsAccessIntegrationTests {
                 rows.add(Arguments.of("anonymous reads " + view + format, api + view + "?x=1" + q, null, 401));
             }
         }
+        // how far an erasure got: admins and the learner themselves
+        String erasure = "/api/v1/learners/%s/erasure";
+        rows.add(Arguments.of("learner follows own erasure", String.format(erasure, ADA), ada, 200));
+        rows.add(Arguments.of("learner follows another's erasure", String.format(erasure, EVE), ada, 403));
+        rows.add(Arguments.of("coach follows an erasure of their cohort", String.format(erasure, ADA), coach, 403));
+        rows.add(Arguments.of("product follows an erasure", String.format(erasure, ADA), product, 403));
+        rows.add(Arguments.of("admin follows an erasure", String.format(erasure, EVE), admin, 200));
+        rows.add(Arguments.of("anonymous follows an erasure", String.format(erasure, ADA), null, 401));
         rows.add(Arguments.of("forged token", api + "/topics", TestTokens.forged(), 401));
         rows.add(Arguments.of("expired token", api + "/topics", TestTokens.expired(), 401));
         rows.add(Arguments.of("anonymous reads health", "/actuator/health", null, 200));

@@ -27,6 +27,8 @@ class AnalyticsSecurity {
                 .requestMatchers(HttpMethod.GET, API + "/learners/{learnerId}", API + "/learners/{learnerId}/**", "/api/v1/learners/{learnerId}/answers")
                     .access(Access.to((caller, request) -> AccessRules.mayReadLearner(caller, Access.variable(request, "learnerId"),
                             () -> cohorts.of(Access.variable(request, "learnerId")))))
+                .requestMatchers(HttpMethod.GET, "/api/v1/learners/{learnerId}/erasure")
+                    .access(Access.to((caller, request) -> AccessRules.mayErase(caller, Access.variable(request, "learnerId"))))
                 .requestMatchers(HttpMethod.GET, API + "/cohorts/{cohort}/learners/{learnerId}/**")
                     .access(Access.to((caller, request) -> {
                         String cohort = Access.variable(request, "cohort");

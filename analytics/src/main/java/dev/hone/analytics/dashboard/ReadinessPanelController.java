@@ -42,11 +42,4 @@ class ReadinessPanelController {
         problem.setProperty("errors", List.of(Map.of("field", field, "reason", e.getMessage())));
         return problem;
     }
-
-    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    ProblemDetail unavailable(org.springframework.dao.DataAccessException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the analytics store is unavailable; retry shortly");
-        problem.setTitle("Dashboard unavailable");
-        return problem;
-    }
 }

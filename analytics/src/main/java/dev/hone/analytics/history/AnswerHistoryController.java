@@ -50,12 +50,4 @@ class AnswerHistoryController {
         problem.setProperty("errors", List.of(Map.of("field", parts[0], "reason", parts.length > 1 ? parts[1] : "is invalid")));
         return problem;
     }
-
-    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    ProblemDetail unavailable(org.springframework.dao.DataAccessException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the analytics store is unavailable; retry shortly");
-        problem.setTitle("Answers unavailable");
-        return problem;
-    }
 }

@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * erasure's DELETE mutations start (and is deleted by them) or is filtered.
  */
 @Component
-class ErasedLearners {
+public class ErasedLearners {
 
     private static final String INSERT = SqlFile.load("loader/insert_erased_learner.sql");
     private static final String ALL = SqlFile.load("loader/erased_learners.sql");
@@ -99,7 +99,8 @@ class ErasedLearners {
     record Row(String learnerId, Instant at) {
     }
 
-    static String hash(String learnerId) {
+    /** The SHA-256 of the id, hex: all that is kept of an erased learner. */
+    public static String hash(String learnerId) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(learnerId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

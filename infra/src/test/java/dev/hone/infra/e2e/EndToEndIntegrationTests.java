@@ -151,6 +151,52 @@ class EndToEndIntegrationTests {
     }
 
     @Test
+    void anErasureLeavesNothingOfTheLearnerAndItsStatusUrlSaysWhenThatIsTrue() {
+        String eve = "eve-" + RUN;
+        String fay = "fay-" + RUN;
+        List<Question> questions = CATALOG.questionsOf(CATALOG.topics().iterator().next().id());
+        Map<String, Map<String, int[]>> sent = new LinkedHashMap<>();
+        for (String learner : List.of(eve, fay)) {
+            for (Question q : questions.subList(0, 3)) {
+                post(learner, q, true, sent);
+            }
+        }
+        String inClickHouse = "SELECT count() FROM " + database + ".answers WHERE learner_id = '%s'";
+        for (String learner : List.of(eve, fay)) {
+            await(learner + "'s answers stored and applied").atMost(FLOW).until(() ->
+                    "3".equals(http.clickHouse(clickHouse, String.format(inClickHouse, learner)))
+                            && http.get(ingest.url() + "/api/v1/learners/" + learner + "/mastery", TestTokens.learner(learner)).body().path("topics").size() > 0);
+        }
+        // only the learner themselves (or an admin) may erase or follow an erasure
+        assertThat(http.delete(ingest.url() + "/api/v1/learners/" + eve, TestTokens.learner(fay)).status()).isEqualTo(403);
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + eve + "/erasure", TestTokens.coach()).status()).isEqualTo(403);
+
+        var requested = http.delete(ingest.url() + "/api/v1/learners/" + eve, TestTokens.learner(eve));
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(requested.body().path("status").asText()).isEqualTo("pending");
+        String statusUrl = requested.body().path("statusUrl").asText();
+        assertThat(statusUrl).isEqualTo("/api/v1/learners/" + eve + "/erasure");
+        await("the status URL says done").atMost(FLOW).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode status = http.get(ingest.url() + statusUrl, TestTokens.learner(eve)).body();
+            assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("done");
+            assertThat(status.path("recommender").path("topicsHeld").asInt()).isZero();
+            assertThat(status.path("analytics").path("recorded").asBoolean()).isTrue();
+            assertThat(status.path("analytics").path("rowsLeft").asLong()).isZero();
+        });
+        // done means done: nothing of eve in ClickHouse or the recommender
+        assertThat(http.clickHouse(clickHouse, String.format(inClickHouse, eve))).isEqualTo("0");
+        assertThat(http.get(ingest.url() + "/api/v1/learners/" + eve + "/mastery", TestTokens.admin()).body().path("topics").size()).isZero();
+
+        // ?wait= returns when done
+        var waited = http.delete(ingest.url() + "/api/v1/learners/" + fay + "?wait=25", TestTokens.admin());
+        assertThat(waited.status()).as(String.valueOf(waited.body())).isEqualTo(200);
+        assertThat(waited.body().path("status").asText()).isEqualTo("done");
+        assertThat(http.clickHouse(clickHouse, String.format(inClickHouse, fay))).isEqualTo("0");
+        assertThat(http.delete(ingest.url() + "/api/v1/learners/" + fay + "?wait=61", TestTokens.admin()).body().path("errors").get(0).path("field").asText())
+                .isEqualTo("wait");
+    }
+
+    @Test
     void everyServiceExposesPrometheusMetrics() {
         for (ServiceProcess service : services) {
             var reply = http.getText(service.url() + "/actuator/prometheus");

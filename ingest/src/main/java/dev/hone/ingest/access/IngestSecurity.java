@@ -30,6 +30,8 @@ class IngestSecurity {
                 .requestMatchers(HttpMethod.GET, LEARNER + "/queue", LEARNER + "/mastery", LEARNER + "/readiness")
                     .access(Access.to((caller, request) -> AccessRules.mayAskAboutLearner(caller, Access.variable(request, "learnerId"))))
                 .requestMatchers(HttpMethod.PUT, LEARNER + "/profile").access(Access.to(AccessRules::mayManageProfiles))
+                .requestMatchers(HttpMethod.GET, LEARNER + "/erasure")
+                    .access(Access.to((caller, request) -> AccessRules.mayErase(caller, Access.variable(request, "learnerId"))))
                 .requestMatchers(HttpMethod.DELETE, LEARNER)
                     .access(Access.to((caller, request) -> AccessRules.mayErase(caller, Access.variable(request, "learnerId"))))
                 // statements name their learner in the actor: until each actor is checked, only admins (integrations) post or read them

@@ -1,6 +1,7 @@
 package dev.hone.ingest.xapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hone.ingest.analytics.AnalyticsSettings;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -19,11 +20,11 @@ class AnswerHistoryClient {
 
     private final RestClient analytics;
 
-    AnswerHistoryClient(XapiSettings settings, RestClient.Builder builder) {
+    AnswerHistoryClient(AnalyticsSettings settings, RestClient.Builder builder) {
         var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.analyticsTimeout());
-        requests.setReadTimeout(settings.analyticsTimeout());
-        this.analytics = builder.baseUrl(settings.analyticsUrl()).requestFactory(requests).requestInterceptor(new CallerTokenRelay()).build();
+        requests.setConnectTimeout(settings.timeout());
+        requests.setReadTimeout(settings.timeout());
+        this.analytics = builder.baseUrl(settings.url()).requestFactory(requests).requestInterceptor(new CallerTokenRelay()).build();
     }
 
     /** The learner's answers, newest first; throws {@link HistoryUnavailableException} if analytics does not answer. */

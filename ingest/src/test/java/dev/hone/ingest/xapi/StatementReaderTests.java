@@ -9,7 +9,6 @@ import dev.hone.ingest.answer.AnswerRequest;
 import dev.hone.ingest.web.FieldError;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +17,7 @@ class StatementReaderTests {
 
     private static final Catalog CATALOG = Catalog.bundled();
     private static final String BASE = "https://hone.dev/questions/";
-    private final StatementReader reader = new StatementReader(CATALOG, new XapiSettings(BASE, "http://x", Duration.ofSeconds(1), 500));
+    private final StatementReader reader = new StatementReader(CATALOG, new XapiSettings(BASE, 500));
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
