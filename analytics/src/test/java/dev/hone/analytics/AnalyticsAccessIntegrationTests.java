@@ -2,6 +2,7 @@ package dev.hone.analytics;
 
 import dev.hone.analytics.loader.AnswerRows;
 import dev.hone.catalog.Question;
+import dev.hone.testkit.HeadlessChromium;
 import dev.hone.testkit.Calls;
 import dev.hone.testkit.Engines;
 import dev.hone.testkit.TestTokens;
@@ -146,8 +147,8 @@ class AnalyticsAccessIntegrationTests {
 
     @Test
     void aLearnerSeesTheirOwnPageAndIsAskedForAnotherTokenOnSomeoneElses() throws Exception {
-        try (var browser = new Browser()) {
-            var d = browser.driver;
+        try (var browser = new HeadlessChromium()) {
+            var d = browser.driver();
             String base = "http://127.0.0.1:" + port;
 
             d.get(base + "/dashboards/learner/" + ADA + "#token=" + TestTokens.learner(ADA));

@@ -6,6 +6,7 @@ import dev.hone.analytics.loader.AnswerRows;
 import dev.hone.catalog.Question;
 import dev.hone.catalog.Topic;
 import dev.hone.events.AnswerRecorded;
+import dev.hone.testkit.HeadlessChromium;
 import dev.hone.testkit.Engines;
 import dev.hone.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,8 +277,8 @@ class DashboardIntegrationTests {
 
     @Test
     void pagesLoadWithoutConsoleErrorsDrawChartsFilterAndLinkTheirCsv() throws Exception {
-        try (var browser = new Browser()) {
-            var d = browser.driver;
+        try (var browser = new HeadlessChromium()) {
+            var d = browser.driver();
             String base = "http://127.0.0.1:" + port;
             String signedIn = "#token=" + TestTokens.admin();
 

@@ -3,7 +3,9 @@ package dev.hone.infra.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
+import dev.hone.testkit.HeadlessChromium;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.ServiceProcess;
 import dev.hone.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,10 +64,10 @@ class EndToEndIntegrationTests {
                 "HONE_ANALYTICS_PORT", Integer.toString(analyticsPort)));
         env.put("HONE_ANALYTICS_URL", "http://127.0.0.1:" + analyticsPort);
         env.put("HONE_DEV_TOKEN_SECRET", TestTokens.SECRET);
-        services.add(ServiceProcess.start("recommender", recommenderPort, env));
-        ingest = ServiceProcess.start("ingest", ingestPort, env);
+        services.add(ServiceProcess.start("recommender", "recommender", recommenderPort, env));
+        ingest = ServiceProcess.start("ingest", "ingest", ingestPort, env);
         services.add(ingest);
-        analytics = ServiceProcess.start("analytics", analyticsPort, env);
+        analytics = ServiceProcess.start("analytics", "analytics", analyticsPort, env);
         services.add(analytics);
         for (ServiceProcess service : services) {
             await(service.name() + " ready").atMost(STARTUP).pollInterval(Duration.ofMillis(500))
@@ -276,8 +278,8 @@ class EndToEndIntegrationTests {
     @Test
     void aLearnerPractisesTenQuestionsInARowWithTheKeyboard() throws Exception {
         String pat = "pat-" + RUN;
-        try (var browser = new Chromium()) {
-            var d = browser.driver;
+        try (var browser = new HeadlessChromium()) {
+            var d = browser.driver();
             d.get(ingest.url() + "/practice/");
             awaitState(d, "signed-out");
             d.switchTo().activeElement().sendKeys(TestTokens.learner(pat), org.openqa.selenium.Keys.ENTER);

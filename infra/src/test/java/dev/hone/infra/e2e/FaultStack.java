@@ -2,6 +2,7 @@ package dev.hone.infra.e2e;
 
 import dev.hone.testkit.PrivateClickHouse;
 import dev.hone.testkit.PrivateKafka;
+import dev.hone.testkit.ServiceProcess;
 import dev.hone.testkit.TestTokens;
 
 import java.io.IOException;

@@ -6,6 +6,7 @@ import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.Topics;
+import dev.hone.testkit.ServiceProcess;
 import dev.hone.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;

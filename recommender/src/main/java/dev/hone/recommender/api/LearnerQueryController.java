@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -120,13 +119,6 @@ class LearnerQueryController {
         return clock.instant().getEpochSecond();
     }
 
-    @ExceptionHandler(NotReadyException.class)
-    ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Learner state not available yet");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 
     private ResponseEntity<String> forward(HostInfo owner, String authorization, String path, Object... variables) {
         return forwarding.forward(owner, authorization, path, variables);

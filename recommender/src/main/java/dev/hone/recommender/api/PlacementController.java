@@ -129,12 +129,4 @@ class PlacementController {
         problem.setProperty("errors", List.of(Map.of("field", e.field, "reason", e.getMessage())));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
-
-    @ExceptionHandler(NotReadyException.class)
-    ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Learner state not available yet");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 }

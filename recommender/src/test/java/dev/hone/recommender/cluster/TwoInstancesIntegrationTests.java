@@ -12,6 +12,7 @@ import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.testkit.Engines;
+import dev.hone.testkit.ServiceProcess;
 import dev.hone.testkit.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -75,8 +76,8 @@ class TwoInstancesIntegrationTests {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static String kafka;
-    private static RecommenderProcess first;
-    private static RecommenderProcess second;
+    private static ServiceProcess first;
+    private static ServiceProcess second;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
@@ -89,9 +90,9 @@ class TwoInstancesIntegrationTests {
                 "HONE_RECOMMENDER_APP_ID", "hone-two-instances-" + RUN,
                 "HONE_STREAMS_STANDBYREPLICAS", standbys,
                 "HONE_DEV_TOKEN_SECRET", TestTokens.SECRET);
-        first = RecommenderProcess.start("first", RecommenderProcess.freePort(), withStateDir(env));
-        second = RecommenderProcess.start("second", RecommenderProcess.freePort(), withStateDir(env));
-        for (RecommenderProcess instance : List.of(first, second)) {
+        first = startInstance("first", env);
+        second = startInstance("second", env);
+        for (ServiceProcess instance : List.of(first, second)) {
             await(instance.name() + " ready").atMost(STARTUP).pollInterval(Duration.ofMillis(500))
                     .ignoreException(java.net.ConnectException.class).until(() -> {
                 assertThat(instance.isAlive()).as(instance.name() + " exited; see " + instance.log()).isTrue();
@@ -103,7 +104,7 @@ class TwoInstancesIntegrationTests {
 
     @AfterAll
     static void stopBoth() throws Exception {
-        for (RecommenderProcess instance : new RecommenderProcess[] {first, second}) {
+        for (ServiceProcess instance : new ServiceProcess[] {first, second}) {
             if (instance != null) {
                 instance.close();
             }
@@ -259,10 +260,13 @@ class TwoInstancesIntegrationTests {
         }
     }
 
-    private static Map<String, String> withStateDir(Map<String, String> env) throws IOException {
-        Map<String, String> out = new HashMap<>(env);
-        out.put("HONE_RECOMMENDER_STATE_DIR", Files.createTempDirectory("hone-two-instances").toString());
-        return out;
+    /** A recommender from its jar on a free port, with a state folder of its own. */
+    private static ServiceProcess startInstance(String name, Map<String, String> env) throws IOException {
+        int port = ServiceProcess.freePort();
+        Map<String, String> own = new HashMap<>(env);
+        own.put("HONE_RECOMMENDER_STATE_DIR", Files.createTempDirectory("hone-two-instances").toString());
+        own.put("HONE_RECOMMENDER_PORT", Integer.toString(port));
+        return ServiceProcess.start("recommender", name, port, own);
     }
 
     private static KafkaProducer<String, AnswerRecorded> producer() {
@@ -279,7 +283,7 @@ class TwoInstancesIntegrationTests {
         return LEARNER_PREFIX + i;
     }
 
-    private static List<String> queue(RecommenderProcess instance, String learner) throws Exception {
+    private static List<String> queue(ServiceProcess instance, String learner) throws Exception {
         HttpResponse<String> reply = get(instance.url() + "/api/v1/learners/" + learner + "/queue?n=10");
         assertThat(reply.statusCode()).as(instance.name() + ": " + reply.body()).isEqualTo(200);
         return EventJson.mapper().readTree(reply.body()).path("items").findValuesAsText("questionId");
