@@ -32,15 +32,25 @@ final class ReadinessReplay {
         this.items = items;
     }
 
-    /** One learner: predicted readiness with its interval, and the accuracy they actually had afterwards. */
-    record Learner(double predicted, double low, double high, double observed, double firstHalfAccuracy, int answers) {
+    /**
+     * One learner: predicted readiness with its interval (the expected share), the interval of the share right
+     * on as many questions as their second half holds ({@link Readiness.Score#onQuestions}), and the accuracy
+     * they actually had on that second half.
+     */
+    record Learner(double predicted, double low, double high, double sampleLow, double sampleHigh, double observed,
+                   double firstHalfAccuracy, int answers) {
     }
 
     record Bin(double from, double to, int learners, double meanPredicted, double meanObserved) {
     }
 
+    /**
+     * {@code intervalCoverage}: observed second-half accuracy inside the score's interval (which is about the expected
+     * share, so it is bound to miss a finite sample's spread); {@code sampleIntervalCoverage}: inside the interval for
+     * that many answers, the like-for-like check.
+     */
     record Result(int learners, double pearson, double spearman, double meanAbsoluteError, double intervalCoverage,
-                  double firstHalfAccuracyPearson, List<Bin> calibration) {
+                  double sampleIntervalCoverage, double firstHalfAccuracyPearson, List<Bin> calibration) {
 
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -49,6 +59,7 @@ final class ReadinessReplay {
             m.put("spearman", spearman);
             m.put("meanAbsoluteError", meanAbsoluteError);
             m.put("intervalCoverage", intervalCoverage);
+            m.put("sampleIntervalCoverage", sampleIntervalCoverage);
             m.put("firstHalfAccuracyPearson", firstHalfAccuracyPearson);
             m.put("calibration", calibration.stream().map(b -> Map.of("from", b.from(), "to", b.to(), "learners", b.learners(),
                     "meanPredicted", b.meanPredicted(), "meanObserved", b.meanObserved())).toList());
@@ -90,7 +101,9 @@ final class ReadinessReplay {
         for (int i = half; i < rows.length; i++) {
             later += log.score(rows[i]);
         }
-        return new Learner(score.score(), score.low(), score.high(), later / (rows.length - half), right / half, rows.length);
+        Readiness.Interval sample = score.onQuestions(rows.length - half);
+        return new Learner(score.score(), score.low(), score.high(), sample.low(), sample.high(), later / (rows.length - half),
+                right / half, rows.length);
     }
 
     /** How often each skill is asked in the training log, by skill id. */
@@ -123,9 +136,11 @@ final class ReadinessReplay {
         double[] firstHalf = learners.stream().mapToDouble(Learner::firstHalfAccuracy).toArray();
         double mae = 0;
         int covered = 0;
+        int sampleCovered = 0;
         for (Learner l : learners) {
             mae += Math.abs(l.predicted() - l.observed());
             covered += l.observed() >= l.low() && l.observed() <= l.high() ? 1 : 0;
+            sampleCovered += l.observed() >= l.sampleLow() && l.observed() <= l.sampleHigh() ? 1 : 0;
         }
         List<Bin> bins = new ArrayList<>();
         for (int b = 0; b < BINS; b++) {
@@ -144,7 +159,7 @@ final class ReadinessReplay {
             bins.add(new Bin(from, to, count, count == 0 ? Double.NaN : p / count, count == 0 ? Double.NaN : o / count));
         }
         return new Result(n, new PearsonsCorrelation().correlation(predicted, observed),
-                new SpearmansCorrelation().correlation(predicted, observed), mae / n, (double) covered / n,
+                new SpearmansCorrelation().correlation(predicted, observed), mae / n, (double) covered / n, (double) sampleCovered / n,
                 new PearsonsCorrelation().correlation(firstHalf, observed), bins);
     }
 }

@@ -11,8 +11,9 @@ final class ReadinessTable {
     static void print(ReadinessReplay.Result r, PrintStream out) {
         out.printf("readiness from the first half of each learner's answers vs accuracy on the second half (%d learners)%n",
                 r.learners());
-        out.printf("pearson %.4f  spearman %.4f  mean absolute error %.4f  95%% interval covers %.1f%% of learners%n",
-                r.pearson(), r.spearman(), r.meanAbsoluteError(), 100 * r.intervalCoverage());
+        out.printf("pearson %.4f  spearman %.4f  mean absolute error %.4f%n", r.pearson(), r.spearman(), r.meanAbsoluteError());
+        out.printf("second-half accuracy inside the 95%% interval for that many answers: %.1f%% of learners"
+                + " (inside the score's own interval, the expected share's: %.1f%%)%n", 100 * r.sampleIntervalCoverage(), 100 * r.intervalCoverage());
         out.printf("(first-half accuracy alone: pearson %.4f)%n", r.firstHalfAccuracyPearson());
         out.println("| predicted | learners | mean predicted | mean observed |");
         out.println("|---|---|---|---|");

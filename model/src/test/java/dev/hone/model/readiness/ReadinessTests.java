@@ -34,6 +34,28 @@ class ReadinessTests {
     }
 
     @Test
+    void theShareRightOnFewQuestionsSpreadsWiderThanTheScoreAndNarrowsToItWithMoreQuestions() {
+        Readiness.Score s = readiness.score(List.of(new Readiness.Topic("a", 1, mastery(0, 0.3)), new Readiness.Topic("b", 1, mastery(1, 0.3))));
+
+        Readiness.Interval ten = s.onQuestions(10);
+        Readiness.Interval hundred = s.onQuestions(100);
+        Readiness.Interval many = s.onQuestions(1_000_000);
+
+        assertThat(ten.high() - ten.low()).isGreaterThan(hundred.high() - hundred.low());
+        assertThat(hundred.high() - hundred.low()).isGreaterThan(s.high() - s.low());
+        assertThat(many.sd()).isCloseTo(s.sd(), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(ten.low()).isLessThan(s.score());
+        assertThat(ten.high()).isGreaterThan(s.score());
+    }
+
+    @Test
+    void aSureScoreOnQuestionsSpreadsLikeABinomial() {
+        Readiness.Score s = new Readiness.Score(0.6, 0.6, 0.6, 0, List.of());
+
+        assertThat(s.onQuestions(24).sd()).isCloseTo(Math.sqrt(0.6 * 0.4 / 24), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void theBestTopicsWeighTheTracksNeedAgainstHowMuchIsLeftToLearn() {
         Readiness.Score s = readiness.score(List.of(new Readiness.Topic("core-weak", 1, mastery(-1, 0.3)),
                 new Readiness.Topic("minor-weak", 0.05, mastery(-1, 0.3)), new Readiness.Topic("core-strong", 1, mastery(3, 0.3)),

@@ -15,7 +15,7 @@ class ReadinessReplayTests {
         List<ReadinessReplay.Learner> learners = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             double p = 0.05 + 0.9 * i / 19.0;
-            learners.add(new ReadinessReplay.Learner(p, p - 0.1, p + 0.1, p, p, 40));
+            learners.add(new ReadinessReplay.Learner(p, p - 0.1, p + 0.1, p - 0.2, p + 0.2, p, p, 40));
         }
 
         ReadinessReplay.Result r = ReadinessReplay.summarise(learners);
@@ -23,6 +23,7 @@ class ReadinessReplayTests {
         assertThat(r.pearson()).isCloseTo(1, within(1e-9));
         assertThat(r.meanAbsoluteError()).isCloseTo(0, within(1e-9));
         assertThat(r.intervalCoverage()).isEqualTo(1);
+        assertThat(r.sampleIntervalCoverage()).isEqualTo(1);
         assertThat(r.calibration()).hasSize(10).allSatisfy(b -> {
             if (b.learners() > 0) {
                 assertThat(b.meanObserved()).isCloseTo(b.meanPredicted(), within(1e-9));
