@@ -227,7 +227,7 @@ async function readiness() {
   $('readiness-track').textContent = '(' + $('track').selectedOptions[0].textContent + ')';
   $('readiness-score').textContent = pct(r.score);
   $('readiness-interval').textContent = `95% interval ${pct0(r.low)} to ${pct0(r.high)}`;
-  $('readiness-note').textContent = `The share of a typical ${r.track} interview you would answer right, as the model sees you after ${r.topicAnswers} answers.`;
+  $('readiness-note').textContent = `The share of a typical ${r.track} interview you would answer right, as the model sees you now.`;
   $('readiness-best').replaceChildren(...r.bestTopics.map(t => {
     const li = document.createElement('li'); const a = document.createElement('a');
     a.href = t.practice || '/practice/?topic=' + enc(t.topicId); a.dataset.topic = t.topicId; a.textContent = 'Practise ' + t.name;

@@ -37,6 +37,24 @@ public final class Readiness {
     }
 
     /**
+     * How much more the share right on m questions spreads than the score's own uncertainty and independent
+     * answers say, measured on past learners ({@code ReadinessReplay} fits it on a training log):
+     * {@code extraVariance}, the error of the expected share the learner model's posterior does not carry (its
+     * variances are tuned for predicting the next answer, not for intervals); {@code designEffect}, how many
+     * times the binomial variance the answers of one learner spread (they come in runs of one skill and one
+     * sitting, so they are fewer independent answers than they look).
+     */
+    public record Dispersion(double extraVariance, double designEffect) {
+        public static final Dispersion NONE = new Dispersion(0, 1);
+
+        public Dispersion {
+            if (!(extraVariance >= 0) || !(designEffect >= 1)) {
+                throw new IllegalArgumentException("dispersion: extraVariance must be >= 0 and designEffect >= 1");
+            }
+        }
+    }
+
+    /**
      * The score with its 95% interval and the topics that would raise it most per hour of practice. The
      * interval is the model's uncertainty about the expected share (the score itself); what a learner gets
      * right on a given number of questions spreads wider: {@link #onQuestions(int)}.
@@ -51,11 +69,16 @@ public final class Readiness {
          * {@code sd}) that is {@code sd^2 + (score(1-score) - sd^2)/m}. Normal approximation, clipped to [0, 1].
          */
         public Interval onQuestions(int questions) {
+            return onQuestions(questions, Dispersion.NONE);
+        }
+
+        /** As {@link #onQuestions(int)}, with the dispersion measured on past learners added. */
+        public Interval onQuestions(int questions, Dispersion dispersion) {
             if (questions < 1) {
                 throw new IllegalArgumentException("questions must be at least 1");
             }
             double within = Math.max(0, score * (1 - score) - sd * sd);
-            double spread = Math.sqrt(sd * sd + within / questions);
+            double spread = Math.sqrt(sd * sd + dispersion.extraVariance() + dispersion.designEffect() * within / questions);
             return new Interval(Math.max(0, score - Z95 * spread), Math.min(1, score + Z95 * spread), spread);
         }
     }

@@ -197,7 +197,7 @@ public final class QueuePolicy {
             case PREREQUISITE -> "prerequisite for " + plan.detail();
             case EXPLORE -> "explore: " + name;
             case MAINTAIN -> "keep in practice: " + name + " (mastery " + mastery + ")";
-            case CHOSEN -> "you chose to practise " + name + " (mastery " + mastery + ")";
+            case CHOSEN -> "you chose to practise " + name; // no mastery: the readiness panel that offered it may read another view
         };
     }
 }
