@@ -113,6 +113,11 @@ class AnalyticsAccessIntegrationTests {
                 rows.add(Arguments.of("anonymous reads " + view + format, api + view + "?x=1" + q, null, 401));
             }
         }
+        // the readiness trend alone (what ingest relays to the practice page): same rule as the learner's dashboard
+        rows.add(Arguments.of("learner reads own readiness trend", api + "/learners/" + ADA + "/readiness/weeks?track=web", ada, 200));
+        rows.add(Arguments.of("learner reads another's readiness trend", api + "/learners/" + EVE + "/readiness/weeks", ada, 403));
+        rows.add(Arguments.of("coach reads the readiness trend of their learner", api + "/learners/" + ADA + "/readiness/weeks", coach, 200));
+        rows.add(Arguments.of("product reads a readiness trend", api + "/learners/" + ADA + "/readiness/weeks", product, 403));
         rows.add(Arguments.of("forged token", api + "/topics", TestTokens.forged(), 401));
         rows.add(Arguments.of("expired token", api + "/topics", TestTokens.expired(), 401));
         rows.add(Arguments.of("anonymous reads health", "/actuator/health", null, 200));

@@ -56,6 +56,16 @@ class ReadinessTests {
     }
 
     @Test
+    void aMeasuredDispersionAddsItsVarianceAndMultipliesTheBinomialOne() {
+        Readiness.Score s = new Readiness.Score(0.6, 0.6, 0.6, 0, List.of());
+
+        Readiness.Interval wider = s.onQuestions(20, new Readiness.Dispersion(0.01, 2));
+
+        assertThat(wider.sd()).isCloseTo(Math.sqrt(0.01 + 2 * 0.6 * 0.4 / 20), org.assertj.core.data.Offset.offset(1e-12));
+        assertThatThrownBy(() -> new Readiness.Dispersion(0, 0.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theBestTopicsWeighTheTracksNeedAgainstHowMuchIsLeftToLearn() {
         Readiness.Score s = readiness.score(List.of(new Readiness.Topic("core-weak", 1, mastery(-1, 0.3)),
                 new Readiness.Topic("minor-weak", 0.05, mastery(-1, 0.3)), new Readiness.Topic("core-strong", 1, mastery(3, 0.3)),
