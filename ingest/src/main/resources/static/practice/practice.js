@@ -1,6 +1,9 @@
 // The practice page: plain JS on ingest's public API (no build step). State lives in this tab only.
 const $ = id => document.getElementById(id);
-const P = {token: null, learner: null, question: null, item: null, shownAt: 0, recent: [], topics: new Map(), answered: 0};
+const P = {token: null, learner: null, question: null, item: null, shownAt: 0, recent: [], topics: new Map(), answered: 0, focus: null};
+const enc = encodeURIComponent;
+const pct = x => (x * 100).toFixed(1) + '%';
+const pct0 = x => Math.round(x * 100) + '%';
 
 function claims(token) {
   const part = token.split('.')[1] || '';
@@ -49,6 +52,7 @@ function signIn(token) {
   $('who').textContent = 'signed in as ' + P.learner; $('signout').hidden = false;
   $('signin').hidden = true; $('practice').hidden = false;
   $('track').value = localStorage.getItem('hone.practice.track.' + P.learner) || 'general';
+  P.focus = new URLSearchParams(location.search).get('topic'); // a readiness panel's "practise" link
   start();
   return true;
 }
@@ -64,19 +68,24 @@ async function start() {
     const topics = await api('GET', '/api/v1/topics');
     topics.forEach(t => P.topics.set(t.id, t.name));
   } catch (e) { /* names are a nicety: ids still show */ }
-  await Promise.all([next(), mastery()]);
+  showFocus();
+  await Promise.all([next(), mastery(), readiness(), trend()]);
 }
 
 async function next() {
   setState('loading'); $('message').textContent = '';
   $('feedback').hidden = true; $('answer').hidden = false;
   const track = $('track').value;
+  const topic = P.focus ? '&topic=' + enc(P.focus) : '';
   let queue;
   for (let attempt = 0; ; attempt++) {
     try {
-      queue = await api('GET', `/api/v1/learners/${encodeURIComponent(P.learner)}/queue?n=5&track=${encodeURIComponent(track)}`);
+      queue = await api('GET', `/api/v1/learners/${enc(P.learner)}/queue?n=5&track=${enc(track)}${topic}`);
       break;
     } catch (e) {
+      if (e.status === 400 && P.focus) { // a topic from an old link that no longer exists: back to the full queue
+        focusOn(null); await next(); $('message').textContent = 'That topic cannot be practised here: ' + e.message; return;
+      }
       if (e.status !== 503 || attempt >= 20) { $('message').textContent = 'Could not get your next question: ' + e.message; setState('error'); return; }
       $('message').textContent = 'The recommender is getting ready; trying again…';
       await new Promise(res => setTimeout(res, Math.max(1, e.retryAfter) * 1000));
@@ -84,7 +93,7 @@ async function next() {
   }
   // the queue may not have seen the last answer yet: skip what was just answered
   const item = queue.items.find(i => !P.recent.includes(i.questionId)) || queue.items[0];
-  if (!item) { $('message').textContent = 'No questions for this track.'; setState('error'); return; }
+  if (!item) { $('message').textContent = P.focus ? 'No questions for this topic.' : 'No questions for this track.'; setState('error'); return; }
   P.item = item;
   P.question = await api('GET', '/api/v1/questions/' + encodeURIComponent(item.questionId));
   show(P.question, item);
@@ -194,14 +203,79 @@ async function mastery() {
   return m.topics.reduce((s, t) => s + t.answers, 0);
 }
 
-// the recommender updates mastery a moment after the answer is stored: look again a few times
+// the recommender updates mastery a moment after the answer is stored: look again a few times,
+// then read the readiness that the new mastery gives (and the trend, once analytics has the row)
 async function refreshMastery() {
   const before = $('mastery').dataset.total ? Number($('mastery').dataset.total) : -1;
   for (let i = 0; i < 6; i++) {
     await new Promise(res => setTimeout(res, 500));
     const total = await mastery();
-    if (total > before) { $('mastery').dataset.total = total; return; }
+    if (total > before) { $('mastery').dataset.total = total; break; }
   }
+  await Promise.all([readiness(), trend()]);
+}
+
+// The readiness panel: score, interval and best topics from the recommender's readiness (through ingest).
+async function readiness() {
+  const track = $('track').value;
+  let r;
+  try { r = await api('GET', `/api/v1/learners/${enc(P.learner)}/readiness?track=${enc(track)}`); }
+  catch (e) { $('readiness-note').textContent = 'Readiness is not available right now: ' + e.message; return; }
+  if (track !== $('track').value) return; // the track changed while this was on its way
+  const panel = $('readiness');
+  panel.dataset.track = r.track; panel.dataset.score = r.score;
+  $('readiness-track').textContent = '(' + $('track').selectedOptions[0].textContent + ')';
+  $('readiness-score').textContent = pct(r.score);
+  $('readiness-interval').textContent = `95% interval ${pct0(r.low)} to ${pct0(r.high)}`;
+  $('readiness-note').textContent = `The share of a typical ${r.track} interview you would answer right, as the model sees you now.`;
+  $('readiness-best').replaceChildren(...r.bestTopics.map(t => {
+    const li = document.createElement('li'); const a = document.createElement('a');
+    a.href = t.practice || '/practice/?topic=' + enc(t.topicId); a.dataset.topic = t.topicId; a.textContent = 'Practise ' + t.name;
+    li.append(a, ` (mastery ${pct0(t.mastery)}, +${(t.gainPerHour * 100).toFixed(1)} points per hour)`);
+    return li;
+  }));
+}
+
+// The trend per week comes from analytics (ingest relays it); it is the score's approximation from the mastery history.
+async function trend() {
+  const track = $('track').value;
+  let t;
+  try { t = await api('GET', `/api/v1/learners/${enc(P.learner)}/readiness/weeks?track=${enc(track)}`); }
+  catch (e) { $('readiness-trend').textContent = 'The trend per week is not available right now.'; return; }
+  if (track !== $('track').value) return;
+  drawTrend(t.weeks || []);
+}
+
+function drawTrend(weeks) {
+  const box = $('readiness-trend');
+  if (!weeks.length) { box.textContent = 'Your trend per week starts with your first answers.'; return; }
+  const W = 260, H = 64, pad = 6, ns = 'http://www.w3.org/2000/svg';
+  const x = i => weeks.length === 1 ? W / 2 : pad + i * (W - 2 * pad) / (weeks.length - 1);
+  const y = v => pad + (1 - v) * (H - 2 * pad);
+  const el = (name, attrs) => { const e = document.createElementNS(ns, name); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
+  const summary = weeks.map(w => `week of ${w.week}: ${pct0(w.readiness)}`).join(', ');
+  const svg = el('svg', {viewBox: `0 0 ${W} ${H + 14}`, width: W, height: H + 14, role: 'img', 'aria-label': 'readiness per week: ' + summary});
+  svg.append(el('line', {class: 'axis', x1: 0, x2: W, y1: y(0.5), y2: y(0.5)}),
+    el('polyline', {class: 'line', points: weeks.map((w, i) => `${x(i)},${y(w.readiness)}`).join(' ')}),
+    ...weeks.map((w, i) => el('circle', {cx: x(i), cy: y(w.readiness), r: 3})));
+  const first = el('text', {x: 0, y: H + 12}); first.textContent = weeks[0].week;
+  const last = el('text', {x: W, y: H + 12, 'text-anchor': 'end'}); last.textContent = pct0(weeks[weeks.length - 1].readiness) + ' this week';
+  svg.append(first, last);
+  const note = document.createElement('p'); note.className = 'hint';
+  note.textContent = 'per week, from your mastery history (topics not practised count at 50%; no interval)';
+  box.replaceChildren(svg, note);
+}
+
+// "Practise" from the panel: the queue serves that topic (GET /queue?topic=) until the learner goes back.
+function focusOn(topicId) {
+  P.focus = topicId;
+  history.replaceState(null, '', location.pathname + (topicId ? '?topic=' + enc(topicId) : ''));
+  showFocus();
+}
+
+function showFocus() {
+  $('focus').hidden = !P.focus;
+  $('focus-name').textContent = P.focus ? P.topics.get(P.focus) || P.focus : '';
 }
 
 document.addEventListener('keydown', e => {
@@ -212,16 +286,27 @@ document.addEventListener('keydown', e => {
     const input = inputs[Number(e.key) - 1];
     if (input) { input.checked = input.type === 'radio' ? true : !input.checked; input.focus(); e.preventDefault(); }
   } else if (e.key === 'Enter' && state === 'question' && (e.target.tagName !== 'TEXTAREA' || e.ctrlKey)) {
-    if (e.target.tagName === 'BUTTON' && e.target.id !== 'submit') return; // a focused button answers its own Enter
+    if (ownsEnter(e.target) && e.target.id !== 'submit') return; // a focused button or link answers its own Enter
     e.preventDefault(); answer();
-  } else if (e.key === 'Enter' && state === 'feedback') {
+  } else if (e.key === 'Enter' && state === 'feedback' && !(ownsEnter(e.target) && e.target.id !== 'next')) {
     e.preventDefault(); next();
   }
 });
+function ownsEnter(target) { return target.tagName === 'BUTTON' || target.tagName === 'A'; }
+
+$('readiness-best').addEventListener('click', e => {
+  const a = e.target.closest('a[data-topic]');
+  if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return; // a new tab opens the link itself
+  e.preventDefault(); focusOn(a.dataset.topic); next();
+});
+$('focus-clear').addEventListener('click', () => { focusOn(null); next(); });
 $('answer').addEventListener('submit', e => { e.preventDefault(); answer(); });
 $('reveal').addEventListener('click', reveal);
 $('next').addEventListener('click', () => next());
-$('track').addEventListener('change', () => { localStorage.setItem('hone.practice.track.' + P.learner, $('track').value); next(); });
+$('track').addEventListener('change', () => {
+  localStorage.setItem('hone.practice.track.' + P.learner, $('track').value);
+  next(); readiness(); trend();
+});
 $('signin').addEventListener('submit', e => { e.preventDefault(); signIn($('token').value.trim()); });
 $('signout').addEventListener('click', () => signOut());
 

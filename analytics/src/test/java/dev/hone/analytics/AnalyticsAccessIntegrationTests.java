@@ -122,6 +122,11 @@ class AnalyticsAccessIntegrationTests {
         rows.add(Arguments.of("product follows an erasure", String.format(erasure, ADA), product, 403));
         rows.add(Arguments.of("admin follows an erasure", String.format(erasure, EVE), admin, 200));
         rows.add(Arguments.of("anonymous follows an erasure", String.format(erasure, ADA), null, 401));
+        // the readiness trend alone (what ingest relays to the practice page): same rule as the learner's dashboard
+        rows.add(Arguments.of("learner reads own readiness trend", api + "/learners/" + ADA + "/readiness/weeks?track=web", ada, 200));
+        rows.add(Arguments.of("learner reads another's readiness trend", api + "/learners/" + EVE + "/readiness/weeks", ada, 403));
+        rows.add(Arguments.of("coach reads the readiness trend of their learner", api + "/learners/" + ADA + "/readiness/weeks", coach, 200));
+        rows.add(Arguments.of("product reads a readiness trend", api + "/learners/" + ADA + "/readiness/weeks", product, 403));
         rows.add(Arguments.of("forged token", api + "/topics", TestTokens.forged(), 401));
         rows.add(Arguments.of("expired token", api + "/topics", TestTokens.expired(), 401));
         rows.add(Arguments.of("anonymous reads health", "/actuator/health", null, 200));

@@ -64,6 +64,15 @@ class ReadinessPanel {
     record View(String learnerId, String track, Current current, String currentError, List<Week> weeks) {
     }
 
+    /** The trend alone (the practice page's panel: it has the current score from ingest already). */
+    record Trend(String learnerId, String track, List<Week> weeks) {
+    }
+
+    Trend trend(String learnerId, DashboardFilter filter) {
+        String track = track(learnerId, filter);
+        return new Trend(learnerId, track, weeks(learnerId, track, filter));
+    }
+
     View of(String learnerId, DashboardFilter filter) {
         String track = track(learnerId, filter);
         Current current = null;

@@ -26,12 +26,25 @@ class ReadinessPanelController {
 
     @GetMapping("/api/v1/dashboards/learners/{learnerId}/readiness")
     ReadinessPanel.View readiness(@PathVariable("learnerId") String learnerId, DashboardController.Query q) {
+        return panel.of(learner(learnerId), filter(q));
+    }
+
+    /** The trend per week alone, without asking the recommender (the practice page reads the score from ingest). */
+    @GetMapping("/api/v1/dashboards/learners/{learnerId}/readiness/weeks")
+    ReadinessPanel.Trend weeks(@PathVariable("learnerId") String learnerId, DashboardController.Query q) {
+        return panel.trend(learner(learnerId), filter(q));
+    }
+
+    private static String learner(String learnerId) {
         String id = DashboardFilter.id("learnerId", learnerId);
         if (id.isEmpty()) {
             throw new IllegalArgumentException("learnerId: required");
         }
-        var filter = DashboardFilter.of(null, q.track(), q.from(), q.to(), settings.defaultRangeDays(), LocalDate.now(ZoneOffset.UTC));
-        return panel.of(id, filter);
+        return id;
+    }
+
+    private DashboardFilter filter(DashboardController.Query q) {
+        return DashboardFilter.of(null, q.track(), q.from(), q.to(), settings.defaultRangeDays(), LocalDate.now(ZoneOffset.UTC));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

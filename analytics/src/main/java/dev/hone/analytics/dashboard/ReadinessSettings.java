@@ -11,13 +11,13 @@ import java.time.Duration;
  * @param recommenderUrl any recommender instance (it routes to the learner's owner); its
  *                       {@code /api/v1/learners/{id}/readiness} gives the score, interval and best topics
  * @param timeout        how long the panel waits for it before showing the trend alone
- * @param practiceUrl    where a learner practises a topic (ingest), {topic} replaced by the topic id
+ * @param practiceUrl    where a learner practises a topic (ingest's practice page, which serves that topic's questions), {topic} replaced by the topic id
  * @param unpractised    mastery the trend counts a topic at before its first answer (the policy's level for an unseen topic)
  */
 @ConfigurationProperties("hone.readiness")
 public record ReadinessSettings(
         @DefaultValue("http://127.0.0.1:8081") String recommenderUrl,
         @DefaultValue("2s") Duration timeout,
-        @DefaultValue("http://127.0.0.1:8080/api/v1/questions?topic={topic}") String practiceUrl,
+        @DefaultValue("http://127.0.0.1:8080/practice/?topic={topic}") String practiceUrl,
         @DefaultValue("0.5") double unpractised) {
 }

@@ -273,7 +273,9 @@ class EndToEndIntegrationTests {
      * A new learner on the practice page, with the keyboard only: signs in with a dev token,
      * picks a track, answers ten questions in a row (every kind the queue brings), sees right or
      * wrong with the explanation each time, and the mastery overview fills in. Exactly ten
-     * answers reach ClickHouse.
+     * answers reach ClickHouse. The readiness panel shows the track's score and three topics to
+     * practise, its score moves with the answers, the trend per week appears, and following a
+     * topic's link (Enter on it) serves a question of that topic.
      */
     @Test
     void aLearnerPractisesTenQuestionsInARowWithTheKeyboard() throws Exception {
@@ -285,6 +287,9 @@ class EndToEndIntegrationTests {
             d.switchTo().activeElement().sendKeys(TestTokens.learner(pat), org.openqa.selenium.Keys.ENTER);
             awaitState(d, "question");
             new org.openqa.selenium.support.ui.Select(d.findElement(org.openqa.selenium.By.id("track"))).selectByValue("web");
+            double scoreBefore = awaitReadiness(d, "web");
+            assertThat(d.findElements(org.openqa.selenium.By.cssSelector("#readiness-best a[data-topic]"))).hasSize(3);
+            assertThat(d.findElement(org.openqa.selenium.By.id("readiness-interval")).getText()).startsWith("95% interval");
             Set<String> kinds = new java.util.HashSet<>();
 
             for (int i = 0; i < 10; i++) {
@@ -313,11 +318,41 @@ class EndToEndIntegrationTests {
             await("the mastery overview fills in").atMost(FLOW).until(() ->
                     !d.findElements(org.openqa.selenium.By.cssSelector("#mastery tr")).isEmpty());
             assertThat(d.findElement(org.openqa.selenium.By.id("answered")).getText()).as("kinds met: " + kinds).startsWith("10 answered");
+            await("the readiness score moves with the answers").atMost(FLOW).until(() -> readinessScore(d) != scoreBefore);
+            await("the trend per week appears").atMost(FLOW).until(() ->
+                    !d.findElements(org.openqa.selenium.By.cssSelector("#readiness-trend svg circle")).isEmpty());
+
+            var link = d.findElements(org.openqa.selenium.By.cssSelector("#readiness-best a[data-topic]")).get(0);
+            String chosen = link.getDomAttribute("data-topic");
+            link.sendKeys(org.openqa.selenium.Keys.ENTER);
+
+            await("a question of the chosen topic").atMost(FLOW).until(() -> {
+                Object state = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.body.dataset.state");
+                String id = d.findElement(org.openqa.selenium.By.id("card")).getDomAttribute("data-question-id");
+                return "question".equals(state) && id != null && CATALOG.question(id).orElseThrow().topic().equals(chosen);
+            });
+            assertThat(d.findElement(org.openqa.selenium.By.id("focus")).isDisplayed()).isTrue();
+            assertThat(d.findElement(org.openqa.selenium.By.id("reason")).getText()).startsWith("you chose to practise");
+            browser.screenshot("practice-readiness");
             assertThat(browser.consoleErrors()).isEmpty();
         }
         await("ClickHouse holds exactly the ten answers").atMost(FLOW).untilAsserted(() -> assertThat(
                 http.clickHouse(clickHouse, "SELECT count() FROM " + database + ".answers WHERE learner_id = '" + pat + "'"))
                 .isEqualTo("10"));
+    }
+
+    /** The panel's score once it is shown for the track. */
+    private static double awaitReadiness(org.openqa.selenium.WebDriver d, String track) {
+        var js = (org.openqa.selenium.JavascriptExecutor) d;
+        await("readiness for " + track).atMost(FLOW).pollInterval(Duration.ofMillis(100)).until(() ->
+                track.equals(js.executeScript("return document.getElementById('readiness').dataset.track"))
+                        && !Double.isNaN(readinessScore(d)));
+        return readinessScore(d);
+    }
+
+    private static double readinessScore(org.openqa.selenium.WebDriver d) {
+        Object score = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.getElementById('readiness').dataset.score");
+        return score == null || score.toString().isEmpty() ? Double.NaN : Double.parseDouble(score.toString());
     }
 
     private static void awaitState(org.openqa.selenium.WebDriver d, String state) {

@@ -13,8 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call ingest. Rules that need only the path are here; the learner named in an answer's
  * body is checked by {@link AnswerAccess}. Ingest keeps no profiles, so for a coach it lets
- * queue and mastery reads through to the recommender, which knows each learner's cohort and
- * applies the coach rule (the caller's token is forwarded).
+ * queue, mastery and readiness reads through to the recommender (the readiness trend to analytics),
+ * which know each learner's cohort and apply the coach rule (the caller's token is forwarded).
  */
 @Configuration
 class IngestSecurity {
@@ -27,7 +27,8 @@ class IngestSecurity {
                 .requestMatchers(HttpMethod.GET, "/api/v1/topics", "/api/v1/questions", "/api/v1/questions/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/", "/practice", "/practice/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/answers", "/api/v1/answers/batch").hasAnyRole("LEARNER", "ADMIN")
-                .requestMatchers(HttpMethod.GET, LEARNER + "/queue", LEARNER + "/mastery", LEARNER + "/readiness")
+                .requestMatchers(HttpMethod.GET, LEARNER + "/queue", LEARNER + "/mastery", LEARNER + "/readiness",
+                        LEARNER + "/readiness/weeks")
                     .access(Access.to((caller, request) -> AccessRules.mayAskAboutLearner(caller, Access.variable(request, "learnerId"))))
                 .requestMatchers(HttpMethod.PUT, LEARNER + "/profile").access(Access.to(AccessRules::mayManageProfiles))
                 .requestMatchers(HttpMethod.GET, LEARNER + "/erasure")

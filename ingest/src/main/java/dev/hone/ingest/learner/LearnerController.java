@@ -5,17 +5,13 @@ import dev.hone.catalog.Track;
 import dev.hone.events.Ids;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 
@@ -27,15 +23,12 @@ import org.springframework.web.client.RestClient;
 @RequestMapping("/api/v1/learners/{learnerId}")
 class LearnerController {
 
-    private final RestClient recommender;
+    private final JsonRelay recommender;
     private final Catalog catalog;
 
     LearnerController(RecommenderSettings settings, RestClient.Builder builder, Catalog catalog) {
         this.catalog = catalog;
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.timeout());
-        requests.setReadTimeout(settings.timeout());
-        this.recommender = builder.baseUrl(settings.url()).requestFactory(requests).build();
+        this.recommender = new JsonRelay(builder, settings.url(), settings.timeout(), "Recommender");
     }
 
     @GetMapping("/queue")
@@ -43,6 +36,7 @@ class LearnerController {
                                  @RequestParam(name = "n", defaultValue = "10") int n,
                                  @RequestParam(name = "track", required = false) String track,
                                  @RequestParam(name = "mode", required = false) String mode,
+                                 @RequestParam(name = "topic", required = false) String topic,
                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         check(learnerId);
         if (n < 1 || n > 50) {
@@ -52,15 +46,20 @@ class LearnerController {
             if (!mode.equals("placement")) {
                 throw new InvalidRequestException("mode", "must be 'placement' (or left out for the practice queue)");
             }
+            if (topic != null) {
+                throw new InvalidRequestException("topic", "cannot be combined with mode=placement (the placement chooses its topics)");
+            }
             return forward(authorization, "/api/v1/learners/{id}/queue?mode=placement&n={n}", learnerId, n);
         }
-        if (track == null) {
-            return forward(authorization, "/api/v1/learners/{id}/queue?n={n}", learnerId, n);
-        }
-        if (!catalog.hasTrack(track)) {
+        if (track != null && !catalog.hasTrack(track)) {
             throw new InvalidRequestException("track", "must be one of " + catalog.tracks().stream().map(Track::id).toList());
         }
-        return forward(authorization, "/api/v1/learners/{id}/queue?n={n}&track={track}", learnerId, n, track);
+        if (topic != null && (catalog.topic(topic).isEmpty() || catalog.questionsOf(topic).isEmpty())) {
+            throw new InvalidRequestException("topic", "must be the id of a topic with questions (see GET /api/v1/topics)");
+        }
+        // only the parameters given go along, in this order: {id}, {n}, then track and topic when present
+        String path = "/api/v1/learners/{id}/queue?n={n}" + (track == null ? "" : "&track={track}") + (topic == null ? "" : "&topic={topic}");
+        return forward(authorization, path, java.util.stream.Stream.of(learnerId, n, track, topic).filter(java.util.Objects::nonNull).toArray());
     }
 
     /** How ready the learner is for a track's interviews (their own track when none is given). */
@@ -88,33 +87,7 @@ class LearnerController {
 
     /** The caller's token goes along: the recommender applies the same rules (and knows the learner's cohort). */
     private ResponseEntity<String> forward(String authorization, String path, Object... variables) {
-        try {
-            return recommender.get().uri(path, variables).accept(MediaType.APPLICATION_JSON)
-                    .headers(h -> {
-                        if (authorization != null) {
-                            h.set(HttpHeaders.AUTHORIZATION, authorization);
-                        }
-                    })
-                    .exchange((request, response) -> {
-                        var headers = new HttpHeaders();
-                        headers.setContentType(response.getHeaders().getContentType());
-                        String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-                        if (retryAfter != null) {
-                            headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
-                        }
-                        String challenge = response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-                        if (challenge != null) {
-                            headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-                        }
-                        String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                        return new ResponseEntity<>(body, headers, response.getStatusCode());
-                    });
-        } catch (ResourceAccessException e) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body("{\"type\":\"about:blank\",\"title\":\"Recommender unavailable\",\"status\":503,"
-                            + "\"detail\":\"the recommender did not answer; retry shortly\"}");
-        }
+        return recommender.get(authorization, path, variables);
     }
 
     private static void check(String learnerId) {

@@ -33,6 +33,8 @@ class IngestAccessIntegrationTests {
         registry.add("hone.kafka.bootstrap-servers", Engines::kafkaBootstrap);
         registry.add("hone.recommender.url", () -> "http://127.0.0.1:9"); // nothing listens: forwarded reads answer 503
         registry.add("hone.recommender.timeout", () -> "1s");
+        registry.add("hone.analytics.url", () -> "http://127.0.0.1:9"); // the readiness trend too
+        registry.add("hone.analytics.timeout", () -> "1s");
     }
 
     @LocalServerPort
@@ -68,6 +70,13 @@ class IngestAccessIntegrationTests {
                 Arguments.of("learner reads own mastery", "GET", "/api/v1/learners/" + ADA + "/mastery", ada, null, 503),
                 Arguments.of("learner asks for a track that does not exist", "GET", "/api/v1/learners/" + ADA + "/queue?track=astronaut", ada, null, 400),
                 Arguments.of("learner reads own queue for a track", "GET", "/api/v1/learners/" + ADA + "/queue?track=web", ada, null, 503),
+                Arguments.of("learner reads own queue for a topic", "GET", "/api/v1/learners/" + ADA + "/queue?topic=core.gil", ada, null, 503),
+                Arguments.of("learner asks for a topic that does not exist", "GET", "/api/v1/learners/" + ADA + "/queue?topic=core.nope", ada, null, 400),
+                Arguments.of("learner asks for a topic in a placement", "GET", "/api/v1/learners/" + ADA + "/queue?mode=placement&topic=core.gil", ada, null, 400),
+                Arguments.of("learner reads own readiness trend", "GET", "/api/v1/learners/" + ADA + "/readiness/weeks?track=web", ada, null, 503),
+                Arguments.of("learner asks for the trend of a track that does not exist", "GET", "/api/v1/learners/" + ADA + "/readiness/weeks?track=astronaut", ada, null, 400),
+                Arguments.of("learner reads another's readiness trend", "GET", "/api/v1/learners/" + BOB + "/readiness/weeks", ada, null, 403),
+                Arguments.of("product reads a learner's readiness trend", "GET", "/api/v1/learners/" + BOB + "/readiness/weeks", product, null, 403),
                 Arguments.of("learner reads another's queue", "GET", "/api/v1/learners/" + BOB + "/queue", ada, null, 403),
                 Arguments.of("learner reads another's mastery", "GET", "/api/v1/learners/" + BOB + "/mastery", ada, null, 403),
                 Arguments.of("coach's read goes on to the recommender", "GET", "/api/v1/learners/" + BOB + "/mastery", coach, null, 503),

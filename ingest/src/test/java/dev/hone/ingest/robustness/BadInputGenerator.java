@@ -350,8 +350,11 @@ final class BadInputGenerator {
 
     private Case badQuery() {
         return switch (random.nextInt(4)) {
-            case 0 -> new Case("bad n", get("/api/v1/learners/bad-" + run + "/queue?n="
-                    + pick(List.of("0", "51", "-1", "abc", "99999999999", "1e3", "%27%20OR%201%3D1"))));
+            case 0 -> random.nextBoolean()
+                    ? new Case("bad n", get("/api/v1/learners/bad-" + run + "/queue?n="
+                            + pick(List.of("0", "51", "-1", "abc", "99999999999", "1e3", "%27%20OR%201%3D1"))))
+                    : new Case("bad topic", get("/api/v1/learners/bad-" + run + "/queue?topic="
+                            + java.net.URLEncoder.encode(pick(INJECTIONS), StandardCharsets.UTF_8)));
             case 1 -> new Case("bad agent", get("/xapi/statements?agent=" + java.net.URLEncoder.encode(pick(List.of("ada", "{}",
                     "{\"objectType\":\"Group\"}", "{\"account\":{\"name\":\"a b\"}}", "{\"mbox\":\"ada@example.com\"}",
                     "{\"account\":{\"name\":\"" + pick(INJECTIONS) + "\"}}", "[", "null")), StandardCharsets.UTF_8), XAPI));

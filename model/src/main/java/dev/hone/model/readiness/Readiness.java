@@ -32,9 +32,58 @@ public final class Readiness {
     public record Gain(String topicId, double mastery, double gainPerHour) {
     }
 
-    /** The score with its 95% interval and the topics that would raise it most per hour of practice. */
-    public record Score(double score, double low, double high, double sd, List<Gain> bestTopics) {
+    /** A 95% interval. */
+    public record Interval(double low, double high, double sd) {
     }
+
+    /**
+     * How much more the share right on m questions spreads than the score's own uncertainty and independent
+     * answers say, measured on past learners ({@code ReadinessReplay} fits it on a training log):
+     * {@code extraVariance}, the error of the expected share the learner model's posterior does not carry (its
+     * variances are tuned for predicting the next answer, not for intervals); {@code designEffect}, how many
+     * times the binomial variance the answers of one learner spread (they come in runs of one skill and one
+     * sitting, so they are fewer independent answers than they look).
+     */
+    public record Dispersion(double extraVariance, double designEffect) {
+        public static final Dispersion NONE = new Dispersion(0, 1);
+
+        public Dispersion {
+            if (!(extraVariance >= 0) || !(designEffect >= 1)) {
+                throw new IllegalArgumentException("dispersion: extraVariance must be >= 0 and designEffect >= 1");
+            }
+        }
+    }
+
+    /**
+     * The score with its 95% interval and the topics that would raise it most per hour of practice. The
+     * interval is the model's uncertainty about the expected share (the score itself); what a learner gets
+     * right on a given number of questions spreads wider: {@link #onQuestions(int)}.
+     */
+    public record Score(double score, double low, double high, double sd, List<Gain> bestTopics) {
+
+        /**
+         * The 95% interval of the share answered right on {@code questions} questions drawn as the interview
+         * draws them. Given the readiness R, one such question is right with probability R whatever topic it
+         * comes from (the mix of topic masteries is exactly Bernoulli(R): the spread between topics is part of
+         * R(1-R)), so the share right on m has variance R(1-R)/m; over R's own uncertainty (mean score, sd
+         * {@code sd}) that is {@code sd^2 + (score(1-score) - sd^2)/m}. Normal approximation, clipped to [0, 1].
+         */
+        public Interval onQuestions(int questions) {
+            return onQuestions(questions, Dispersion.NONE);
+        }
+
+        /** As {@link #onQuestions(int)}, with the dispersion measured on past learners added. */
+        public Interval onQuestions(int questions, Dispersion dispersion) {
+            if (questions < 1) {
+                throw new IllegalArgumentException("questions must be at least 1");
+            }
+            double within = Math.max(0, score * (1 - score) - sd * sd);
+            double spread = Math.sqrt(sd * sd + dispersion.extraVariance() + dispersion.designEffect() * within / questions);
+            return new Interval(Math.max(0, score - Z95 * spread), Math.min(1, score + Z95 * spread), spread);
+        }
+    }
+
+    private static final double Z95 = 1.96;
 
     public record Settings(double answersPerHour, double logitGainPerAnswer, int bestTopics, double sharedShare) {
         public Settings {
@@ -75,7 +124,7 @@ public final class Readiness {
         }
         double sd = Math.sqrt(settings.sharedShare() * sharedSd * sharedSd + (1 - settings.sharedShare()) * ownVariance);
         gains.sort(Comparator.comparingDouble(Gain::gainPerHour).reversed().thenComparing(Gain::topicId));
-        return new Score(mean, Math.max(0, mean - 1.96 * sd), Math.min(1, mean + 1.96 * sd), sd,
+        return new Score(mean, Math.max(0, mean - Z95 * sd), Math.min(1, mean + Z95 * sd), sd,
                 List.copyOf(gains.subList(0, Math.min(settings.bestTopics(), gains.size()))));
     }
 

@@ -40,7 +40,8 @@ public final class ReplayCommand {
               --by-skill           add the AUC of each skill
               --strict             stop at the first bad row
               --readiness          (with --train) readiness from each learner's first half of answers against
-                                   their accuracy on the second half: correlation and 10-bin calibration
+                                   their accuracy on the second half: correlation, 10-bin calibration and
+                                   interval coverage (dispersion measured on the --train learners)
             """.formatted(String.join(", ", LearnerModels.NAMES), LearnerModels.DEFAULT);
 
     private ReplayCommand() {

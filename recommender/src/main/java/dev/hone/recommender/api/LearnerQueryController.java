@@ -72,26 +72,38 @@ class LearnerQueryController {
                             @RequestParam(name = "n", defaultValue = "10") int n,
                             @RequestParam(name = "forwarded", defaultValue = "false") boolean forwarded,
                             @RequestParam(name = "track", required = false) String track,
+                            @RequestParam(name = "topic", required = false) String topic,
                             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         n = Math.max(1, Math.min(50, n));
         if (track != null && !catalog.hasTrack(track)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "track: must be one of the catalog's tracks");
-            problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(java.util.Map.of("field", "track", "reason", "must be one of the catalog's tracks")));
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return invalid("track", "must be one of the catalog's tracks");
+        }
+        if (topic != null && (catalog.topic(topic).isEmpty() || catalog.questionsOf(topic).isEmpty())) {
+            return invalid("topic", "must be a topic of the catalog that has questions");
         }
         Optional<HostInfo> owner = forwarded ? Optional.empty() : reader.remoteOwner(learnerId);
         if (owner.isPresent()) {
-            return track == null
-                    ? forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&forwarded=true", learnerId, n)
-                    : forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&track={t}&forwarded=true", learnerId, n, track);
+            return forward(owner.get(), authorization, "/api/v1/learners/{id}/queue?n={n}&forwarded=true"
+                    + (track == null ? "" : "&track={t}") + (topic == null ? "" : "&topic={topic}"), variables(learnerId, n, track, topic));
         }
         LearnerState state = reader.readable(learnerId);
         // a track asked for (the practice page's choice) steers this queue; the profile's track is the default
         LearnerState steered = track == null ? state : state.withTrack(track);
         // after a placement the queue starts from its estimates, not from the model's prior
         LearnerView view = placements.afterPlacement(engines.get().view(steered, now(), items.difficulties()));
-        return ResponseEntity.ok(new QueueResponse(learnerId, policy.next(view, n)));
+        List<QueueItem> queue = topic == null ? policy.next(view, n) : policy.nextIn(view, catalog.topic(topic).orElseThrow(), n);
+        return ResponseEntity.ok(new QueueResponse(learnerId, queue));
+    }
+
+    private static Object[] variables(Object... candidates) {
+        return java.util.Arrays.stream(candidates).filter(java.util.Objects::nonNull).toArray();
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(String field, String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(java.util.Map.of("field", field, "reason", reason)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping("/mastery")

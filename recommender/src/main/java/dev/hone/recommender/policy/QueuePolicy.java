@@ -3,6 +3,8 @@ package dev.hone.recommender.policy;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.catalog.QuestionKind;
+import dev.hone.catalog.Topic;
+import dev.hone.model.Mastery;
 import dev.hone.recommender.learner.LearnerView;
 import dev.hone.recommender.learner.TopicTally;
 
@@ -89,6 +91,35 @@ public final class QueuePolicy {
         return queue;
     }
 
+    /**
+     * The next questions of one topic the learner chose (the queue's topic filter: the practice page's
+     * "practise this topic"), picked within the topic as {@link #next} picks them. A topic whose every
+     * question was answered recently serves those again, the longest ago first, rather than nothing: the
+     * learner asked for this topic.
+     */
+    public List<QueueItem> nextIn(LearnerView learner, Topic topic, int n) {
+        Mastery m = learner.masteryDetail(topic.id());
+        TopicPlan plan = new TopicPlan(topic, 1, Reason.CHOSEN, "", m, m.mean());
+        String text = reasonText(plan);
+        List<String> recent = learner.state().recentQuestions(); // oldest first
+        Set<String> excluded = new HashSet<>(recent);
+        Map<String, Integer> perTopic = new HashMap<>();
+        List<QueueItem> queue = new ArrayList<>(n);
+        List<QuestionKind> kinds = new ArrayList<>(n);
+        while (queue.size() < n && add(learner, plan, plan.reason().code(), text, excluded, perTopic, queue, kinds)) {
+            // add() takes the best question left each time
+        }
+        for (String old : recent) {
+            if (queue.size() >= n) {
+                break;
+            }
+            catalog.question(old).filter(q -> q.topic().equals(topic.id()) && queue.stream().noneMatch(i -> i.questionId().equals(old)))
+                    .ifPresent(q -> queue.add(new QueueItem(q.id(), topic.id(), plan.reason().code(), text + "; asked again: "
+                            + "every question of this topic was answered recently", learner.predict(q))));
+        }
+        return queue;
+    }
+
     private boolean explore(LearnerView learner, List<TopicPlan> ranked, Set<String> excluded, Map<String, Integer> perTopic,
                             List<QueueItem> queue, List<QuestionKind> kinds) {
         TopicPlan uncertain = ranked.stream()
@@ -166,6 +197,7 @@ public final class QueuePolicy {
             case PREREQUISITE -> "prerequisite for " + plan.detail();
             case EXPLORE -> "explore: " + name;
             case MAINTAIN -> "keep in practice: " + name + " (mastery " + mastery + ")";
+            case CHOSEN -> "you chose to practise " + name; // no mastery: the readiness panel that offered it may read another view
         };
     }
 }

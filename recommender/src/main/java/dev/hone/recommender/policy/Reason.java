@@ -15,7 +15,9 @@ public enum Reason {
     /** The estimate is uncertain: a question to learn where the learner stands. */
     EXPLORE("explore"),
     /** Every topic of the track is at the goal: keep the weakest in practice. */
-    MAINTAIN("maintain");
+    MAINTAIN("maintain"),
+    /** The learner chose the topic (the queue's {@code topic} filter, e.g. a readiness panel's "practise"). */
+    CHOSEN("chosen-topic");
 
     private final String code;
 

@@ -41,7 +41,7 @@ public final class TrackReadiness {
         Readiness.Score score = readiness.score(topics);
         List<BestTopic> best = score.bestTopics().stream()
                 .map(g -> new BestTopic(g.topicId(), catalog.topic(g.topicId()).map(Topic::name).orElse(g.topicId()), g.mastery(),
-                        g.gainPerHour(), "/api/v1/questions?topic=" + g.topicId()))
+                        g.gainPerHour(), "/practice/?topic=" + g.topicId()))
                 .toList();
         long answers = learner.state().topics().values().stream().mapToLong(TopicTally::answers).sum();
         return new Result(track, score.score(), score.low(), score.high(), answers, best);

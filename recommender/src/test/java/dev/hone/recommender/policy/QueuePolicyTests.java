@@ -169,6 +169,35 @@ class QueuePolicyTests {
         assertThatThrownBy(() -> PolicySettings.defaults().withTargetSuccess(1.2)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aChosenTopicServesOnlyThatTopicEvenOutsideTheTrackAndSaysTheLearnerChoseIt() {
+        FakeLearner learner = new FakeLearner(catalog, 0.5).set("data.deep-learning", 0.9).track("web");
+        Topic chosen = catalog.topic("data.deep-learning").orElseThrow();
+
+        List<QueueItem> queue = policy.nextIn(learner, chosen, 5);
+
+        assertThat(topics(queue)).hasSize(5).containsOnly("data.deep-learning");
+        assertThat(queue).allSatisfy(item -> {
+            assertThat(item.reasonCode()).isEqualTo("chosen-topic");
+            assertThat(item.reason()).startsWith("you chose to practise ");
+        });
+        assertThat(queue.stream().map(QueueItem::questionId)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aChosenTopicSkipsRecentQuestionsAndServesThemAgainOnlyWhenNothingElseIsLeft() {
+        List<String> all = catalog.questionsOf("core.gil").stream().map(Question::id).toList();
+        List<String> allButOne = all.subList(0, all.size() - 1);
+        Topic gil = catalog.topic("core.gil").orElseThrow();
+
+        List<QueueItem> fresh = policy.nextIn(new FakeLearner(catalog, 0.5).recent(allButOne), gil, 1);
+        List<QueueItem> again = policy.nextIn(new FakeLearner(catalog, 0.5).recent(all), gil, 2);
+
+        assertThat(fresh).extracting(QueueItem::questionId).containsExactly(all.get(all.size() - 1));
+        assertThat(again).extracting(QueueItem::questionId).containsExactly(all.get(0), all.get(1));
+        assertThat(again.get(0).reason()).contains("answered recently");
+    }
+
     private static List<String> topics(List<QueueItem> queue) {
         return queue.stream().map(QueueItem::topicId).toList();
     }

@@ -79,7 +79,7 @@ class TrackReadinessTests {
         assertThat(r.bestTopics()).hasSize(3);
         assertThat(r.bestTopics()).allSatisfy(t -> {
             assertThat(catalog.topic(t.topicId()).orElseThrow().weightIn("web")).isPositive();
-            assertThat(t.practice()).isEqualTo("/api/v1/questions?topic=" + t.topicId());
+            assertThat(t.practice()).isEqualTo("/practice/?topic=" + t.topicId());
         });
         assertThat(r.bestTopics().get(0).gainPerHour()).isGreaterThanOrEqualTo(r.bestTopics().get(2).gainPerHour());
     }
