@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Ranks the topics of a learner's track: need (the gap to the mastery goal, weighted by the
- * track), reviews (mastery fell since the last practice), and prerequisites (a weak topic whose
+ * track; the mastery lowered where the learner's answers fall below the model's predictions), reviews (mastery fell since the last practice), and prerequisites (a weak topic whose
  * prerequisites are not there passes its priority on to them and is held back).
  */
 final class TopicPlanner {
