@@ -21,6 +21,7 @@ final class PolicyProperties {
                 number(env, "target-success", d.targetSuccess()),
                 number(env, "mastery-goal", d.masteryGoal()),
                 number(env, "residual-correction", d.residualCorrection()),
+                number(env, "offset-in-ranking", d.offsetInRanking()),
                 number(env, "min-evidence", d.minEvidence()),
                 number(env, "unknown-mastery", d.unknownMastery()),
                 number(env, "weight-influence", d.weightInfluence()),

@@ -12,6 +12,9 @@ package dev.hone.recommender.policy;
  * @param residualCorrection     share of a topic's recent prediction error (score minus predicted success, moving
  *                               average) added to the model's predicted success when choosing the question nearest
  *                               the target: corrects a model that is off for this learner and topic
+ * @param offsetInRanking        share of a topic's negative offset (TopicTally#offset: how far, in logits, the learner's
+ *                               answers on the topic fall below the model's predictions) added to the model's mastery when
+ *                               ranking topics; a positive offset is not used (see TopicPlanner#level)
  * @param minEvidence            answers on a topic before its estimate is trusted: until then the model's mastery
  *                               is mostly the learner's general ability, and the topic ranks as not practised
  * @param unknownMastery         mastery a topic with less than minEvidence answers is ranked at
@@ -34,6 +37,7 @@ public record PolicySettings(
         double targetSuccess,
         double masteryGoal,
         double residualCorrection,
+        double offsetInRanking,
         double minEvidence,
         double unknownMastery,
         double weightInfluence,
@@ -53,6 +57,7 @@ public record PolicySettings(
     public PolicySettings {
         require(targetSuccess > 0 && targetSuccess < 1, "targetSuccess must be in (0,1)");
         require(masteryGoal > 0 && masteryGoal < 1, "masteryGoal must be in (0,1)");
+        require(offsetInRanking >= 0 && offsetInRanking <= 1, "offsetInRanking must be in [0,1]");
         require(minEvidence >= 0, "minEvidence must be >= 0");
         require(unknownMastery >= 0 && unknownMastery <= 1, "unknownMastery must be in [0,1]");
         require(weightInfluence >= 0 && weightInfluence <= 1, "weightInfluence must be in [0,1]");
@@ -63,21 +68,21 @@ public record PolicySettings(
     }
 
     public static PolicySettings defaults() {
-        return new PolicySettings(DEFAULT_TARGET, 0.85, 0.5, 1, 0.5, 0.1, 0.6, 0.0, 3, 0.05, 0.05, 0.01, 1, 2, 0.1, 0L);
+        return new PolicySettings(DEFAULT_TARGET, 0.85, 0.5, 0.5, 1, 0.5, 0.1, 0.6, 0.0, 3, 0.05, 0.05, 0.01, 1, 2, 0.1, 0L);
     }
 
     public PolicySettings withTargetSuccess(double target) {
-        return new PolicySettings(target, masteryGoal, residualCorrection, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, explorationRate,
+        return new PolicySettings(target, masteryGoal, residualCorrection, offsetInRanking, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, explorationRate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
     }
 
     public PolicySettings withExplorationRate(double rate) {
-        return new PolicySettings(targetSuccess, masteryGoal, residualCorrection, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, rate,
+        return new PolicySettings(targetSuccess, masteryGoal, residualCorrection, offsetInRanking, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, rate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, seed);
     }
 
     public PolicySettings withSeed(long newSeed) {
-        return new PolicySettings(targetSuccess, masteryGoal, residualCorrection, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, explorationRate,
+        return new PolicySettings(targetSuccess, masteryGoal, residualCorrection, offsetInRanking, minEvidence, unknownMastery, weightInfluence, prerequisiteThreshold, prerequisiteMargin, showEvidence, reviewDrop, explorationRate,
                 explorationMinSd, maxPerTopic, kindRunLimit, kindPenalty, newSeed);
     }
 

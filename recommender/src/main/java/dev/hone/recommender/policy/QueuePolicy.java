@@ -62,30 +62,15 @@ public final class QueuePolicy {
         List<QueueItem> queue = new ArrayList<>(n);
         List<QuestionKind> kinds = new ArrayList<>(n);
         SplittableRandom random = new SplittableRandom(seed(learner));
-        int cap = settings.maxPerTopic();
-        int round = 0;
-        int rank = 0;
-        int idle = 0;
+        Rounds rounds = new Rounds(ranked.size(), settings.maxPerTopic());
         while (queue.size() < n && !ranked.isEmpty()) {
+            // One draw per slot: the exploration rate is the share of the queue's slots, not of the
+            // attempts the rounds make on topics that already have their share.
             if (random.nextDouble() < settings.explorationRate() && explore(learner, ranked, excluded, perTopic, queue, kinds)) {
                 continue;
             }
-            TopicPlan plan = ranked.get(rank);
-            boolean added = perTopic.getOrDefault(plan.topic().id(), 0) < cap
-                    && add(learner, plan, reasonCode(plan), reasonText(plan), excluded, perTopic, queue, kinds);
-            idle = added ? 0 : idle + 1;
-            // Round r offers one question from each of the r+1 top topics, so the top topic leads
-            // and gets the most questions while the next ones fill in behind it.
-            if (++rank > Math.min(round, ranked.size() - 1)) {
-                rank = 0;
-                round++;
-            }
-            if (idle > ranked.size() + round) {
-                if (cap == Integer.MAX_VALUE) {
-                    break;
-                }
-                cap = Integer.MAX_VALUE; // few topics left: let them take more than their share
-                idle = 0;
+            if (!fillSlot(learner, ranked, rounds, excluded, perTopic, queue, kinds)) {
+                break;
             }
         }
         return queue;
@@ -118,6 +103,51 @@ public final class QueuePolicy {
                             + "every question of this topic was answered recently", learner.predict(q))));
         }
         return queue;
+    }
+
+    /**
+     * Where the rounds stand: round {@code r} offers one question from each of the {@code r+1} top topics, so
+     * the top topic leads and gets the most questions while the next ones fill in behind it.
+     */
+    private static final class Rounds {
+        private final int topics;
+        private int cap;
+        private int round;
+        private int rank;
+
+        Rounds(int topics, int cap) {
+            this.topics = topics;
+            this.cap = cap;
+        }
+
+        void advance() {
+            if (++rank > Math.min(round, topics - 1)) {
+                rank = 0;
+                round++;
+            }
+        }
+    }
+
+    /** Adds the next question the rounds offer; false when no topic has a question left. */
+    private boolean fillSlot(LearnerView learner, List<TopicPlan> ranked, Rounds rounds, Set<String> excluded,
+                             Map<String, Integer> perTopic, List<QueueItem> queue, List<QuestionKind> kinds) {
+        int idle = 0;
+        while (true) {
+            TopicPlan plan = ranked.get(rounds.rank);
+            boolean added = perTopic.getOrDefault(plan.topic().id(), 0) < rounds.cap
+                    && add(learner, plan, reasonCode(plan), reasonText(plan), excluded, perTopic, queue, kinds);
+            rounds.advance();
+            if (added) {
+                return true;
+            }
+            if (++idle > ranked.size() + rounds.round) {
+                if (rounds.cap == Integer.MAX_VALUE) {
+                    return false;
+                }
+                rounds.cap = Integer.MAX_VALUE; // few topics left: let them take more than their share
+                idle = 0;
+            }
+        }
     }
 
     private boolean explore(LearnerView learner, List<TopicPlan> ranked, Set<String> excluded, Map<String, Integer> perTopic,
@@ -188,7 +218,13 @@ public final class QueuePolicy {
 
     private static String reasonText(TopicPlan plan) {
         String name = plan.topic().name();
-        String mastery = String.format(Locale.ROOT, "%.2f", plan.level());
+        // The model's mastery as the API shows it, and the level the policy acted on when the topic's
+        // offset moved it, so the sentence never hides why the order differs from /mastery.
+        String mastery = String.format(Locale.ROOT, "%.2f", plan.mastery().mean());
+        String level = String.format(Locale.ROOT, "%.2f", plan.level());
+        if (!level.equals(mastery)) {
+            mastery += "; " + level + " from your answers on it";
+        }
         return switch (plan.reason()) {
             case WEAKEST -> "weakest topic in your track: " + name + " (mastery " + mastery + ")";
             case WEAK -> "weak topic in your track: " + name + " (mastery " + mastery + ")";

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Ranks the topics of a learner's track: need (the gap to the mastery goal, weighted by the
- * track), reviews (mastery fell since the last practice), and prerequisites (a weak topic whose
+ * track; the mastery lowered where the learner's answers fall below the model's predictions), reviews (mastery fell since the last practice), and prerequisites (a weak topic whose
  * prerequisites are not there passes its priority on to them and is held back).
  */
 final class TopicPlanner {
@@ -40,7 +40,7 @@ final class TopicPlanner {
         for (Topic topic : catalog.topics()) {
             Mastery m = learner.masteryDetail(topic.id());
             mastery.put(topic.id(), m);
-            level.put(topic.id(), level(learner, topic.id(), m));
+            level.put(topic.id(), level(learner, topic.id(), m, settings.offsetInRanking()));
         }
         for (Topic topic : catalog.topics()) {
             double weight = knownTrack ? topic.weightIn(track) : 1.0;
@@ -64,9 +64,18 @@ final class TopicPlanner {
     }
 
     /** The mastery the policy acts on. */
-    private static double level(LearnerView learner, String topicId, Mastery m) {
-        // Adding the topic's recent prediction error here was tried and made ranking noisier (POLICY.md).
-        return m.mean();
+    private static double level(LearnerView learner, String topicId, Mastery m, double offsetShare) {
+        // Only a negative offset counts: a topic the learner does worse on than the model expects moves up. A
+        // positive one mostly reflects recent practice, which fades while the offset, without answers, stays:
+        // letting it push a topic back held that topic back until it was forgotten (POLICY.md, "What was tried").
+        double offset = offsetShare * Math.min(0, learner.state().tally(topicId).offset());
+        return offset == 0 ? m.mean() : shift(m.mean(), offset);
+    }
+
+    /** A probability moved by {@code logits} on the logit scale. */
+    static double shift(double p, double logits) {
+        double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+        return 1 / (1 + Math.exp(-(Math.log(q / (1 - q)) + logits)));
     }
 
     private TopicPlan plan(LearnerView learner, Topic topic, double weight, Mastery m, double level) {

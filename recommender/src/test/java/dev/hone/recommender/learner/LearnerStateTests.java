@@ -27,6 +27,22 @@ class LearnerStateTests {
     }
 
     @Test
+    void wrongAnswersTheModelExpectedRightPullTheTopicsOffsetDownAndItSurvivesTheStore() {
+        LearnerState state = LearnerState.empty();
+        for (int i = 0; i < 4; i++) {
+            state = state.withAnswer(null, "e" + i, "q" + i, List.of("core.gil"), 0, false, 1_780_000_000L + i, 0.8);
+        }
+
+        LearnerState back = serde.deserialize("t", serde.serialize("t", state));
+
+        assertThat(state.tally("core.gil").offset()).isLessThan(-0.5);
+        assertThat(state.tally("core.gil").offsetVariance()).isLessThan(TopicTally.OFFSET_PRIOR_VARIANCE);
+        assertThat(back.tally("core.gil")).isEqualTo(state.tally("core.gil"));
+        assertThat(serde.deserialize("t", ("{\"model\":null,\"topics\":{\"core.gil\":{\"answers\":3,\"scoreSum\":2.0,\"correct\":2}},"
+                + "\"recentQuestions\":[],\"recentEventIds\":[]}").getBytes(StandardCharsets.UTF_8)).tally("core.gil").offset()).isZero();
+    }
+
+    @Test
     void trackCohortAndLastPracticeSurviveTheStore() {
         LearnerState state = new LearnerState(null, Map.of("core.gil", new TopicTally(1, 1, 1, 1_780_000_000L, 0.2)),
                 List.of("q1"), List.of("e1"), "web", "spring-26", null);

@@ -48,6 +48,13 @@ final class FakeLearner implements LearnerView {
         return this;
     }
 
+    /** A topic whose answers sat {@code offset} logits from the model's predictions (see TopicTally#offset). */
+    FakeLearner offset(String topicId, double value, double offset) {
+        mastery.put(topicId, value);
+        tallies.put(topicId, new TopicTally(5L, 4.0, 4L, NOW - DAY, 0.0, offset, 0.2));
+        return this;
+    }
+
     FakeLearner unpractised(String topicId, double prior) {
         mastery.put(topicId, prior);
         tallies.remove(topicId);

@@ -109,7 +109,7 @@ class QueuePolicyTests {
     @Test
     void withinATopicThePolicyPicksTheQuestionNearestTheTargetSuccess() {
         FakeLearner learner = new FakeLearner(catalog, 0.9).set("core.oop", 0.5);
-        QueuePolicy plain = new QueuePolicy(catalog, new PolicySettings(0.75, 0.85, 0.5, 1, 0.3, 0.2, 0.6, 0, 3, 0.05, 0, 0.01, 1, 2, 0, 0));
+        QueuePolicy plain = new QueuePolicy(catalog, new PolicySettings(0.75, 0.85, 0.5, 0, 1, 0.3, 0.2, 0.6, 0, 3, 0.05, 0, 0.01, 1, 2, 0, 0));
 
         QueueItem first = plain.next(learner, 1).get(0);
         double gap = Math.abs(first.predictedSuccess() - 0.75);
@@ -121,7 +121,7 @@ class QueuePolicyTests {
     @Test
     void runsOfOneKindAreBrokenWhenAnotherKindFits() {
         FakeLearner learner = new FakeLearner(catalog, 0.6);
-        QueuePolicy mixing = new QueuePolicy(catalog, new PolicySettings(0.75, 0.85, 0.5, 1, 0.3, 0.2, 0.6, 0, 3, 0.05, 0, 0.01, 1, 2, 1.0, 0));
+        QueuePolicy mixing = new QueuePolicy(catalog, new PolicySettings(0.75, 0.85, 0.5, 0, 1, 0.3, 0.2, 0.6, 0, 3, 0.05, 0, 0.01, 1, 2, 1.0, 0));
 
         List<QuestionKind> kinds = mixing.next(learner, 12).stream()
                 .map(item -> catalog.question(item.questionId()).orElseThrow().kind()).toList();
@@ -149,6 +149,40 @@ class QueuePolicyTests {
         assertThat(again).isEqualTo(first);
         assertThat(first).anySatisfy(item -> assertThat(item.reasonCode()).isEqualTo("explore"));
         assertThat(others).anySatisfy(other -> assertThat(other).isNotEqualTo(first));
+    }
+
+    @Test
+    void aTopicTheLearnerDoesWorseOnThanTheModelExpectsComesFirst() {
+        FakeLearner learner = new FakeLearner(catalog, 0.8).set("core.gil", 0.6).offset("advanced.decorators", 0.62, -0.5);
+
+        QueueItem first = policy.next(learner, 5).get(0);
+
+        assertThat(first.topicId()).isEqualTo("advanced.decorators");
+        assertThat(first.reason()).isEqualTo("weakest topic in your track: Decorators (mastery 0.62; 0.56 from your answers on it)");
+    }
+
+    @Test
+    void doingBetterThanTheModelExpectsDoesNotPushATopicBack() {
+        FakeLearner learner = new FakeLearner(catalog, 0.8).set("core.gil", 0.62).offset("advanced.decorators", 0.6, 2.0);
+
+        QueueItem first = policy.next(learner, 5).get(0);
+
+        assertThat(first.topicId()).isEqualTo("advanced.decorators");
+    }
+
+    @Test
+    void explorationTakesAboutItsRateOfTheSlots() {
+        FakeLearner learner = new FakeLearner(catalog, 0.6);
+        long explored = 0;
+        long slots = 0;
+
+        for (long seed = 0; seed < 200; seed++) {
+            List<QueueItem> queue = new QueuePolicy(catalog, PolicySettings.defaults().withExplorationRate(0.1).withSeed(seed)).next(learner, 10);
+            explored += queue.stream().filter(item -> item.reasonCode().equals("explore")).count();
+            slots += queue.size();
+        }
+
+        assertThat(explored / (double) slots).isBetween(0.07, 0.13);
     }
 
     @Test
