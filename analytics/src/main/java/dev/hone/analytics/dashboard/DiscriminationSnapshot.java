@@ -1,10 +1,12 @@
 package dev.hone.analytics.dashboard;
 
+import dev.hone.analytics.clickhouse.ClickHouseSettings;
 import dev.hone.analytics.clickhouse.SqlFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,43 +28,56 @@ import java.util.Map;
 public class DiscriminationSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(DiscriminationSnapshot.class);
-    private static final String REFRESH = SqlFile.load("dashboard/refresh_discrimination.sql")
-            .replace("{discrimination.sql}", SqlFile.load("dashboard/discrimination.sql"));
-    private static final String REFRESH_TRACKS = SqlFile.load("dashboard/refresh_track_discrimination.sql")
-            .replace("{discrimination_by_track.sql}", SqlFile.load("dashboard/discrimination_by_track.sql"));
+    private static final Snapshot ALL = new Snapshot("all learners", SqlFile.load("dashboard/refresh_discrimination.sql")
+            .replace("{discrimination.sql}", SqlFile.load("dashboard/discrimination.sql")));
+    private static final Snapshot TRACKS = new Snapshot("per track", SqlFile.load("dashboard/refresh_track_discrimination.sql")
+            .replace("{discrimination_by_track.sql}", SqlFile.load("dashboard/discrimination_by_track.sql")));
     private static final String LATEST = SqlFile.load("dashboard/discrimination_snapshot.sql");
     private static final String LATEST_OF_TRACK = SqlFile.load("dashboard/track_discrimination_snapshot.sql");
 
     private final NamedParameterJdbcTemplate clickHouse;
+    /** Its own connections, with the longer discriminationTimeout: the dashboards' pool keeps the short one. */
+    private final NamedParameterJdbcTemplate background;
     private final DashboardSettings settings;
 
-    DiscriminationSnapshot(NamedParameterJdbcTemplate clickHouse, DashboardSettings settings) {
+    DiscriminationSnapshot(NamedParameterJdbcTemplate clickHouse, ClickHouseSettings clickHouseSettings, DashboardSettings settings) {
         this.clickHouse = clickHouse;
+        this.background = new NamedParameterJdbcTemplate(new DriverManagerDataSource(
+                clickHouseSettings.jdbcUrl(clickHouseSettings.database(), settings.discriminationTimeout()),
+                clickHouseSettings.user(), clickHouseSettings.password()));
         this.settings = settings;
     }
 
     record Latest(Instant computedAt, Map<String, Double> byQuestion) {
     }
 
+    private record Snapshot(String name, String refreshSql) {
+    }
+
+    /** Each snapshot on its own: one that fails (ClickHouse busy or away) does not keep the other stale. */
     @Scheduled(initialDelayString = "${hone.dashboards.discrimination-first-refresh:30s}",
             fixedDelayString = "${hone.dashboards.discrimination-refresh:10m}")
     void scheduledRefresh() {
-        try {
-            refresh();
-        } catch (DataAccessException e) {
-            log.warn("discrimination snapshot not refreshed ({}); the next attempt follows in {}", e.getMessage(), settings.discriminationRefresh());
+        for (Snapshot snapshot : List.of(ALL, TRACKS)) {
+            try {
+                refresh(snapshot);
+            } catch (DataAccessException e) {
+                log.warn("discrimination snapshot ({}) not refreshed ({}); the next attempt follows in {}", snapshot.name(), e.getMessage(),
+                        settings.discriminationRefresh());
+            }
         }
     }
 
     /** Recomputes the snapshots for the default range (no cohort, no dates): all learners, then every track. */
     public void refresh() {
-        var params = defaultRange().params().addValue("now", Instant.now().getEpochSecond());
+        refresh(ALL);
+        refresh(TRACKS);
+    }
+
+    private void refresh(Snapshot snapshot) {
         long started = System.nanoTime();
-        clickHouse.update(REFRESH, params);
-        long tracks = System.nanoTime();
-        clickHouse.update(REFRESH_TRACKS, params);
-        log.info("discrimination snapshots refreshed in {} ms (all learners) and {} ms (per track)",
-                (tracks - started) / 1_000_000, (System.nanoTime() - tracks) / 1_000_000);
+        background.update(snapshot.refreshSql(), defaultRange().params().addValue("now", Instant.now().getEpochSecond()));
+        log.info("discrimination snapshot ({}) refreshed in {} ms", snapshot.name(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
