@@ -42,7 +42,10 @@ import static org.assertj.core.api.Assertions.within;
  * </pre>
  * p-values are 0.5 each; rest scores (share correct of the other answers) are A 1, B .5, C .5,
  * D 0 for qa and qc, A 1, B 1, C 0, D 0 for qb, so the point-biserial is 0.7071 for qa and qc
- * and 0 for qb.
+ * and 0 for qb. Within track web (A, B, C): p-values 2/3; rest scores A 1, B .5, C .5 for qa and
+ * qc, A 1, B 1, C 0 for qb, so the point-biserial is 0.5 for qa and qc and -0.5 for qb.
+ * G (cohort c4) answers qe right in W1 while in track senior, then moves to web and answers it
+ * wrong in W2: each answer counts for the track G was in when it was recorded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +60,7 @@ class DashboardIntegrationTests {
     static final String RANGE = "from=" + MONDAY1 + "&to=" + MONDAY1.plusDays(13);
     static final String C1 = "c1-" + RUN;
     static final String C3 = "c3-" + RUN;
+    static final String C4 = "c4-" + RUN;
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
@@ -79,6 +83,7 @@ class DashboardIntegrationTests {
     Question qa;
     Question qb;
     Question qc;
+    Question qe;
     String t1;
     String t2;
 
@@ -99,7 +104,7 @@ class DashboardIntegrationTests {
         qa = TestData.singleChoice(t1).get(0);
         qb = TestData.singleChoice(t1).get(1);
         qc = TestData.singleChoice(t2).get(0);
-        Question qe = TestData.singleChoice(t1).get(2);
+        qe = TestData.singleChoice(t1).get(2);
         var rows = new ArrayList<AnswerRows.Row>();
         int[][] grid = {{1, 1, 1}, {1, 0, 1}, {0, 1, 0}, {0, 0, 0}};
         String[] learners = {"A", "B", "C", "D"};
@@ -115,13 +120,18 @@ class DashboardIntegrationTests {
             rows.add(row(TestData.answer(id("F"), qe, true, now.minus(Duration.ofDays(20)), 500)));
             rows.add(row(TestData.answer(id("F"), qe, false, now.minus(Duration.ofDays(1)), 500)));
         }
-        answers.insert(rows);
+        // profiles first: an answer takes its learner's track when it is stored
         profile("A", C1, "web");
         profile("B", C1, "web");
         profile("C", C1, "web");
         profile("D", "c2-" + RUN, "data-ml");
         profile("E", C1, "web");
         profile("F", C3, "web");
+        answers.insert(rows);
+        profile("G", C4, "senior");
+        answers.insert(List.of(row(TestData.answer(id("G"), qe, true, W1, 700))));
+        profile("G", C4, "web");
+        answers.insert(List.of(row(TestData.answer(id("G"), qe, false, W2, 700))));
         mastery("A", t1, 0.8, W1);
         mastery("A", t2, 0.5, W2);
         mastery("A", t2, 0.3, W2.plusSeconds(60));
@@ -227,6 +237,58 @@ class DashboardIntegrationTests {
 
         assertThat(question(view, qa.id()).path("answers").asLong()).isEqualTo(1);
         assertThat(question(view, qa.id()).path("pValue").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aTrackFilterGivesExactlyTheFiguresOfTheAnswersRecordedInTheTrack() throws Exception {
+        JsonNode topics = get("/api/v1/dashboards/topics?track=web&" + RANGE);
+        JsonNode questions = get("/api/v1/dashboards/questions?track=web&" + RANGE);
+
+        assertThat(topicTotal(topics, t1, "answers")).isEqualTo(7); // qa, qb of A, B, C and G's qe in W2
+        assertThat(topicTotal(topics, t1, "correct")).isEqualTo(4);
+        assertThat(topicTotal(topics, t2, "answers")).isEqualTo(3);
+        for (JsonNode row : topics.path("topics")) {
+            if (row.path("topicId").asText().equals(t2)) {
+                assertThat(row.path("accuracy").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+                assertThat(row.path("medianMs").asDouble()).isEqualTo(2000.0);
+            }
+        }
+        JsonNode a = question(questions, qa.id());
+        assertThat(a.path("answers").asLong()).isEqualTo(3);
+        assertThat(a.path("pValue").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(a.path("discrimination").asDouble()).isCloseTo(0.5, within(1e-6));
+        assertThat(a.path("medianMs").asDouble()).isEqualTo(2000.0);
+        assertThat(option(a, TestData.key(qa)).path("chosen").asLong()).isEqualTo(2);
+        assertThat(option(a, TestData.distractor(qa)).path("chosen").asLong()).isEqualTo(1);
+        assertThat(question(questions, qb.id()).path("discrimination").asDouble()).isCloseTo(-0.5, within(1e-6));
+        assertThat(question(questions, qc.id()).path("discrimination").asDouble()).isCloseTo(0.5, within(1e-6));
+        assertThat(questions.path("discriminationAsOf").isNull()).as("explicit dates: computed live").isTrue();
+    }
+
+    @Test
+    void theDefaultViewOfATrackReadsThatTracksDiscriminationSnapshot() throws Exception {
+        snapshot.refresh();
+
+        JsonNode view = get("/api/v1/dashboards/questions?track=web");
+
+        assertThat(view.path("discriminationAsOf").isNull()).isFalse();
+        assertThat(question(view, qa.id()).path("discrimination").asDouble()).isCloseTo(0.5, within(1e-6));
+        assertThat(question(view, qb.id()).path("discrimination").asDouble()).isCloseTo(-0.5, within(1e-6));
+        assertThat(question(view, qa.id()).path("answers").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void anAnswerCountsForTheTrackItsLearnerWasInWhenItWasRecorded() throws Exception {
+        JsonNode senior = get("/api/v1/dashboards/questions?track=senior&" + RANGE);
+        JsonNode web = get("/api/v1/dashboards/questions?track=web&" + RANGE);
+        JsonNode seniorOfC4 = get("/api/v1/dashboards/questions?track=senior&cohort=" + C4 + "&" + RANGE);
+
+        assertThat(question(senior, qe.id()).path("answers").asLong()).isEqualTo(1);
+        assertThat(question(senior, qe.id()).path("pValue").asDouble()).isEqualTo(1.0);
+        assertThat(question(web, qe.id()).path("answers").asLong()).isEqualTo(1);
+        assertThat(question(web, qe.id()).path("pValue").asDouble()).isEqualTo(0.0);
+        assertThat(question(seniorOfC4, qe.id()).path("answers").asLong()).as("a cohort with a track reads the answers' own track").isEqualTo(1);
+        assertThat(question(seniorOfC4, qe.id()).path("pValue").asDouble()).isEqualTo(1.0);
     }
 
     @Test
@@ -340,6 +402,17 @@ class DashboardIntegrationTests {
             }
         }
         throw new AssertionError("no cell " + learner + " x " + topic);
+    }
+
+    /** A topic's figure summed over its difficulty rows. */
+    private static long topicTotal(JsonNode view, String topic, String field) {
+        long total = 0;
+        for (JsonNode row : view.path("topics")) {
+            if (row.path("topicId").asText().equals(topic)) {
+                total += row.path(field).asLong();
+            }
+        }
+        return total;
     }
 
     private static JsonNode question(JsonNode view, String id) {

@@ -73,6 +73,21 @@ class LoaderIntegrationTests {
     }
 
     @Test
+    void anAnswerIsStoredWithTheTrackItsLearnerIsInWhenItIsLoaded() {
+        Question q = TestData.CATALOG.questions().stream().filter(x -> x.kind().hasOptions()).findFirst().orElseThrow();
+        String learner = "tracked-" + RUN;
+        produceProfile(learner, new LearnerProfile(LearnerProfile.SCHEMA, learner, "c-" + RUN, "data-ml", "Dee"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("learners WHERE learner_id = '" + learner + "'") == 1);
+
+        produce(List.of(TestData.answer(learner, q, true, Instant.now(), 10)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("answers WHERE learner_id = '" + learner + "'") == 1);
+        assertThat(clickHouse.queryForObject("SELECT track FROM answers WHERE learner_id = ?", String.class, learner)).isEqualTo("data-ml");
+        assertThat(clickHouse.queryForObject("SELECT countMerge(answers) FROM track_question_week WHERE track = 'data-ml' AND question_id = ?",
+                Long.class, q.id())).isEqualTo(1);
+    }
+
+    @Test
     void aTombstoneErasesTheLearnersRows() {
         Question q = TestData.CATALOG.questions().stream().filter(x -> x.kind().hasOptions()).findFirst().orElseThrow();
         String learner = "erased-" + RUN;
@@ -100,7 +115,7 @@ class LoaderIntegrationTests {
         List<Integer> again = migrations.apply();
 
         assertThat(again).isEmpty();
-        assertThat(clickHouse.queryForList("SELECT version FROM schema_migrations ORDER BY version", Integer.class)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(clickHouse.queryForList("SELECT version FROM schema_migrations ORDER BY version", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     private long count(String from) {

@@ -55,8 +55,13 @@ public record ClickHouseSettings(
 
     /** JDBC URL of {@code db}. compress=false: Debian's 18.16 build fails on compressed HTTP responses. */
     public String jdbcUrl(String db) {
+        return jdbcUrl(db, queryTimeout);
+    }
+
+    /** JDBC URL of {@code db} with its own socket timeout, for background queries that may run longer than queryTimeout. */
+    public String jdbcUrl(String db, Duration socketTimeout) {
         URI uri = URI.create(url);
         return "jdbc:clickhouse://" + uri.getHost() + ":" + uri.getPort() + "/" + db
-                + "?compress=false&socket_timeout=" + queryTimeout.toMillis();
+                + "?compress=false&socket_timeout=" + socketTimeout.toMillis();
     }
 }

@@ -38,6 +38,7 @@ public class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern FILE = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
+    private static final Pattern ADD_COLUMN = Pattern.compile("^ALTER TABLE \\S+( ON CLUSTER \\S+)? ADD COLUMN ");
     static final String SINGLE_SERVER = "db/migration";
     static final String CLUSTER = "db/migration-cluster";
 
@@ -89,7 +90,7 @@ public class Migrations {
                      Statement dbSt = db.createStatement()) {
                     String sqlText = migration.sql().replace("${database}", settings.database()).replace("${cluster}", settings.cluster());
                     for (String sql : statements(sqlText)) {
-                        dbSt.execute(sql);
+                        execute(dbSt, sql);
                     }
                     dbSt.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ("
                             + migration.version() + ", '" + migration.name() + "', now())");
@@ -99,6 +100,26 @@ public class Migrations {
             }
             return now;
         }
+    }
+
+    /**
+     * ClickHouse 18.16 has no {@code ADD COLUMN IF NOT EXISTS}: a column that already exists (a
+     * migration interrupted after its ALTER, or, on a cluster, applied by an instance behind
+     * another server) counts as added, so every migration can run again.
+     */
+    private static void execute(Statement st, String sql) throws SQLException {
+        try {
+            st.execute(sql);
+        } catch (SQLException e) {
+            if (!(isAddColumn(sql) && String.valueOf(e.getMessage()).contains("column with this name already exists"))) {
+                throw e;
+            }
+            log.info("column already there, nothing to add: {}", sql);
+        }
+    }
+
+    static boolean isAddColumn(String sql) {
+        return ADD_COLUMN.matcher(sql).find();
     }
 
     static List<Migration> load() {

@@ -55,11 +55,6 @@ record DashboardFilter(String cohort, String track, LocalDate from, LocalDate to
         return to.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1);
     }
 
-    /** No cohort, no track, no explicit dates: what the background snapshots are computed for. */
-    boolean isDefault() {
-        return isUnfiltered() && defaultRange;
-    }
-
     boolean isUnfiltered() {
         return cohort.isEmpty() && track.isEmpty();
     }

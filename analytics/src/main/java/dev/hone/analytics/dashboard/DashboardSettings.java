@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lowDiscrimination    flag: point-biserial below this
  * @param rareDistractor       flag: a distractor chosen by fewer than this share of answers
  * @param minFlagAnswers       questions with fewer answers are not flagged
- * @param discriminationRefresh how often the discrimination snapshot of the default view is recomputed
+ * @param discriminationRefresh how often the discrimination snapshots of the default range are recomputed
+ * @param discriminationTimeout socket timeout of one snapshot query: it runs in the background and takes
+ *                              seconds to a minute over 10M answers, far above hone.clickhouse.query-timeout
  */
 @ConfigurationProperties("hone.dashboards")
 public record DashboardSettings(
@@ -36,5 +38,6 @@ public record DashboardSettings(
         @DefaultValue("0.1") double lowDiscrimination,
         @DefaultValue("0.02") double rareDistractor,
         @DefaultValue("20") int minFlagAnswers,
-        @DefaultValue("10m") java.time.Duration discriminationRefresh) {
+        @DefaultValue("10m") java.time.Duration discriminationRefresh,
+        @DefaultValue("10m") java.time.Duration discriminationTimeout) {
 }

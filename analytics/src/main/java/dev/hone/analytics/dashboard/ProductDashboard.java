@@ -17,18 +17,13 @@ import java.util.Map;
 /**
  * The product dashboard: per topic accuracy and median time by difficulty; per question the
  * proportion correct (p-value), point-biserial discrimination, median time and the share of
- * each option. Without a cohort or track filter it reads the per-question views; with one, the
- * answers of that cohort's or track's learners.
+ * each option. Without a cohort it reads views kept by materialized views: the per-question
+ * views, or with a track the per-track ones (an answer counts for the track its learner was in
+ * when it was recorded); with a cohort, the answers of the cohort's learners.
  */
 @Component
 class ProductDashboard {
 
-    private static final String TOPICS_ALL = SqlFile.load("dashboard/topics_all.sql");
-    private static final String TOPICS_FILTERED = SqlFile.load("dashboard/topics_filtered.sql");
-    private static final String QUESTIONS_ALL = SqlFile.load("dashboard/questions_all.sql");
-    private static final String QUESTIONS_FILTERED = SqlFile.load("dashboard/questions_filtered.sql");
-    private static final String OPTIONS_ALL = SqlFile.load("dashboard/options_all.sql");
-    private static final String OPTIONS_FILTERED = SqlFile.load("dashboard/options_filtered.sql");
     private static final String DISCRIMINATION = SqlFile.load("dashboard/discrimination.sql");
 
     private final NamedParameterJdbcTemplate clickHouse;
@@ -67,8 +62,25 @@ class ProductDashboard {
         }
     }
 
+    /** The queries of one kind of filter: all answers, a track's (from views), a cohort's (from the answers). */
+    private record Source(String topics, String questions, String options) {
+
+        static final Source ALL = load("all");
+        static final Source TRACK = load("track");
+        static final Source COHORT = load("filtered");
+
+        static Source of(DashboardFilter filter) {
+            return filter.isUnfiltered() ? ALL : filter.cohort().isEmpty() ? TRACK : COHORT;
+        }
+
+        private static Source load(String suffix) {
+            return new Source(SqlFile.load("dashboard/topics_" + suffix + ".sql"), SqlFile.load("dashboard/questions_" + suffix + ".sql"),
+                    SqlFile.load("dashboard/options_" + suffix + ".sql"));
+        }
+    }
+
     Topics topics(DashboardFilter filter) {
-        List<TopicRow> rows = clickHouse.query(filter.isUnfiltered() ? TOPICS_ALL : TOPICS_FILTERED, filter.params(), (rs, i) -> {
+        List<TopicRow> rows = clickHouse.query(Source.of(filter).topics(), filter.params(), (rs, i) -> {
             String id = rs.getString("topic_id");
             long answers = rs.getLong("answers");
             long correct = rs.getLong("correct");
@@ -80,7 +92,9 @@ class ProductDashboard {
 
     Questions questions(DashboardFilter filter) {
         var params = filter.params();
-        var latest = filter.isDefault() ? snapshot.latest() : null;
+        var source = Source.of(filter);
+        // the snapshots cover the default range of all learners and of each track
+        var latest = filter.defaultRange() && filter.cohort().isEmpty() ? snapshot.latest(filter.track()) : null;
         Map<String, Double> discrimination = new HashMap<>();
         if (latest != null) {
             discrimination.putAll(latest.byQuestion());
@@ -90,10 +104,10 @@ class ProductDashboard {
             });
         }
         Map<String, Map<String, Long>> chosen = new HashMap<>();
-        clickHouse.query(filter.isUnfiltered() ? OPTIONS_ALL : OPTIONS_FILTERED, params, rs -> {
+        clickHouse.query(source.options(), params, rs -> {
             chosen.computeIfAbsent(rs.getString("question_id"), q -> new HashMap<>()).put(rs.getString("option_id"), rs.getLong("chosen"));
         });
-        List<QuestionRow> rows = clickHouse.query(filter.isUnfiltered() ? QUESTIONS_ALL : QUESTIONS_FILTERED, params, (rs, i) -> {
+        List<QuestionRow> rows = clickHouse.query(source.questions(), params, (rs, i) -> {
             String id = rs.getString("question_id");
             long answers = rs.getLong("answers");
             return new QuestionRow(id, rs.getString("topic_id"), rs.getInt("difficulty"), answers,

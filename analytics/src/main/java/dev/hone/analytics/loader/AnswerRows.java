@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Writes answers to the ClickHouse {@code answers} table and reads back how far it got. */
 @Component
@@ -36,13 +37,18 @@ public class AnswerRows {
     record StoredId(int partition, String eventId, long day) {
     }
 
-    /** Inserts the rows as one streamed INSERT; ClickHouse acknowledges it whole or not at all. */
+    /**
+     * Inserts the rows as one streamed INSERT; ClickHouse acknowledges it whole or not at all.
+     * Each row carries its learner's track as {@code learners} holds it now (one look-up per
+     * batch), so the track views count an answer for the track it was recorded in.
+     */
     public void insert(List<Row> rows) throws SQLException {
+        Map<String, String> tracks = LearnerTracks.current(clickHouse, rows.stream().map(r -> r.answer().learnerId()).collect(Collectors.toSet()));
         var tsv = new Tsv();
         for (Row row : rows) {
             AnswerRecorded a = row.answer();
             Instant recorded = a.recordedAt() != null ? a.recordedAt() : a.answeredAt();
-            tsv.text(a.eventId()).text(a.learnerId()).text(a.questionId()).text(a.topicId()).text(a.kind())
+            tsv.text(a.eventId()).text(a.learnerId()).text(tracks.getOrDefault(a.learnerId(), "")).text(a.questionId()).text(a.topicId()).text(a.kind())
                     .number(a.difficulty()).number(a.correct() ? 1 : 0).decimal(a.score()).array(a.chosenOptions())
                     .number(Math.max(0, Math.min(a.responseMs(), 0xFFFF_FFFFL))).time(a.answeredAt()).time(recorded)
                     .number(row.partition()).number(row.offset()).end();

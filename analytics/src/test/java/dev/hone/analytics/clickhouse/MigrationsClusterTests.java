@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,6 +103,18 @@ class MigrationsClusterTests {
                     .as(view.group(1) + " select").isEqualTo(normalised(twin.group(4)));
             assertThat(view.group(4)).contains("_local");
         }
+    }
+
+    @Test
+    void eachAddedColumnIsAddedToTheLocalTablesAndToTheDistributedTableOverThem() {
+        var singleAlters = statements(single).stream().filter(sql -> sql.startsWith("ALTER TABLE")).toList();
+        var clusterAlters = statements(cluster).stream().filter(sql -> sql.startsWith("ALTER TABLE")).toList();
+
+        assertThat(singleAlters).as("ALTER statements in db/migration").isNotEmpty();
+        var expected = singleAlters.stream().flatMap(sql -> Stream.of(
+                sql.replaceFirst("^ALTER TABLE (\\$\\{database}\\.\\w+) ", "ALTER TABLE $1_local ON CLUSTER \\${cluster} "),
+                sql.replaceFirst("^ALTER TABLE (\\$\\{database}\\.\\w+) ", "ALTER TABLE $1 ON CLUSTER \\${cluster} "))).toList();
+        assertThat(clusterAlters).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -24,4 +24,12 @@ class MigrationsTests {
         assertThat(migrations).extracting(Migrations.Migration::version).isSorted().doesNotHaveDuplicates();
         assertThat(migrations.get(0).sql()).contains("${database}.answers");
     }
+
+    @Test
+    void recognisesAnAddedColumnWhoseExistenceMeansItWasAppliedBefore() {
+        assertThat(Migrations.isAddColumn("ALTER TABLE ${database}.answers ADD COLUMN track String DEFAULT '' AFTER learner_id")).isTrue();
+        assertThat(Migrations.isAddColumn("ALTER TABLE ${database}.answers_local ON CLUSTER ${cluster} ADD COLUMN track String")).isTrue();
+        assertThat(Migrations.isAddColumn("ALTER TABLE ${database}.answers DELETE WHERE learner_id = ?")).isFalse();
+        assertThat(Migrations.isAddColumn("CREATE TABLE IF NOT EXISTS ${database}.t (x UInt8) ENGINE = Log")).isFalse();
+    }
 }
