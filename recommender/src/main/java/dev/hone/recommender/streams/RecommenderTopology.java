@@ -5,7 +5,7 @@ import dev.hone.events.Topics;
 import dev.hone.recommender.item.ItemAnswer;
 import dev.hone.recommender.item.ItemCalibrator;
 import dev.hone.recommender.learner.LearnerEngines;
-import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.learner.LearnerStateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -72,7 +72,7 @@ public final class RecommenderTopology {
     public static Topology build(LearnerEngines engines, String applicationId) {
         String itemAnswers = itemAnswersTopic(applicationId);
         var learnerStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
+                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), new LearnerStateSerde());
         var erasedStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
         var itemStatsStore = Stores.keyValueStoreBuilder(

@@ -1,6 +1,5 @@
 package dev.hone.recommender.learner;
 
-import dev.hone.events.JsonSerde;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LearnerStateTests {
 
-    private final JsonSerde<LearnerState> serde = JsonSerde.of(LearnerState.class);
+    private final LearnerStateSerde serde = new LearnerStateSerde();
 
     @Test
     void aStateStoredBeforeTracksAndLastPracticeReadsWithDefaults() {
