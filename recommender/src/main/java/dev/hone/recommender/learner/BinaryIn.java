@@ -16,6 +16,7 @@ final class BinaryIn {
     private final List<String> dictionary = new ArrayList<>();
     private int pos;
     private String previousEventId = "";
+    private String previousString = "";
 
     BinaryIn(byte[] buf, int from) {
         this.buf = buf;
@@ -62,6 +63,15 @@ final class BinaryIn {
         return Double.longBitsToDouble(bits);
     }
 
+    float readFloat() {
+        need(4);
+        int bits = 0;
+        for (int i = 0; i < 4; i++) {
+            bits |= (buf[pos++] & 0xFF) << (8 * i);
+        }
+        return Float.intBitsToFloat(bits);
+    }
+
     double readNumber() {
         long v = readVarLong();
         if (v == 1) {
@@ -88,11 +98,12 @@ final class BinaryIn {
             case 0 -> utf8(checkedLength(n));
             case 1 -> entry(n);
             case 2 -> entry(n) + "." + utf8(readSize());
-            default -> throw new IllegalArgumentException("string tag " + tag + " has the unknown kind 3");
+            default -> previousPrefix(n) + utf8(readSize());
         };
         if ((tag & 3) != 1) {
             dictionary.add(s);
         }
+        previousString = s;
         return s;
     }
 
@@ -130,6 +141,13 @@ final class BinaryIn {
             throw new IllegalArgumentException("string reference " + n + " but only " + dictionary.size() + " strings so far");
         }
         return dictionary.get((int) n);
+    }
+
+    private String previousPrefix(long n) {
+        if (n > previousString.length()) {
+            throw new IllegalArgumentException("string shares " + n + " chars with a previous string of " + previousString.length());
+        }
+        return previousString.substring(0, (int) n);
     }
 
     private int checkedLength(long n) {

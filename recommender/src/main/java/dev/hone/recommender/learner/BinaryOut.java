@@ -16,6 +16,7 @@ final class BinaryOut {
     private byte[] buf = new byte[512];
     private int size;
     private String previousEventId = "";
+    private String previousString = "";
 
     BinaryOut writeByte(int b) {
         ensure(1);
@@ -47,6 +48,15 @@ final class BinaryOut {
         return this;
     }
 
+    BinaryOut writeFloat(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        ensure(4);
+        for (int i = 0; i < 4; i++) {
+            buf[size++] = (byte) (bits >>> (8 * i));
+        }
+        return this;
+    }
+
     /**
      * A number that is most often a small whole one (a score sum, a score of 0 or 1) in one byte:
      * a whole value as a zig-zag varint shifted left by one (low bit 0), anything else as the byte 1
@@ -72,11 +82,14 @@ final class BinaryOut {
     /**
      * A string through the record's dictionary, by tag {@code (n << 2) | kind}: kind 0 a new string
      * of n UTF-8 bytes; 1 the n-th string met before; 2 the n-th string met before, a '.' and a new
-     * tail. A question id ({@code advanced.asyncio.q01}) is then its topic's entry and "q01", and an
-     * id met twice (placement log and recent questions) one or two bytes.
+     * tail; 3 the first n chars of the string written just before and a new tail. A question id
+     * ({@code advanced.asyncio.q01}) is then its topic's entry and "q01", an id met twice (placement
+     * log and recent questions) one or two bytes, and sorted topic ids share their prefixes.
      */
     BinaryOut writeString(String s) {
         Integer seen = dictionary.get(s);
+        String previous = previousString;
+        previousString = s;
         if (seen != null) {
             return writeVarLong(((long) seen << 2) | 1);
         }
@@ -84,8 +97,11 @@ final class BinaryOut {
         Integer head = dot > 0 ? dictionary.get(s.substring(0, dot)) : null;
         dictionary.put(s, dictionary.size());
         if (head != null) {
-            byte[] tail = s.substring(dot + 1).getBytes(StandardCharsets.UTF_8);
-            return writeVarLong(((long) head << 2) | 2).writeBytes(tail);
+            return writeVarLong(((long) head << 2) | 2).writeUtf8(s.substring(dot + 1));
+        }
+        int shared = sharedPrefix(previous, s);
+        if (shared > 1) {
+            return writeVarLong(((long) shared << 2) | 3).writeUtf8(s.substring(shared));
         }
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         writeVarLong((long) utf8.length << 2);
@@ -93,6 +109,10 @@ final class BinaryOut {
         System.arraycopy(utf8, 0, buf, size, utf8.length);
         size += utf8.length;
         return this;
+    }
+
+    private BinaryOut writeUtf8(String s) {
+        return writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -115,7 +135,7 @@ final class BinaryOut {
             }
         } else {
             int shared = sharedPrefix(previousEventId, id);
-            writeVarLong(shared + 1L).writeBytes(id.substring(shared).getBytes(StandardCharsets.UTF_8));
+            writeVarLong(shared + 1L).writeUtf8(id.substring(shared));
         }
         previousEventId = id;
         return this;

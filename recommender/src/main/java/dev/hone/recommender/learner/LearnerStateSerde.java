@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The learner state as stored in RocksDB and its changelog: a compact binary form, read and
@@ -22,14 +23,17 @@ import java.util.Map;
  *   byte    flags: 1 model present, 2 cohort present, 4 placement log present (null = predates placement)
  *   bytes   model (varint length, the model library's bytes as they are)      if flag 1
  *   string  track; string cohort                                               (cohort if flag 2)
- *   varint  topics; each: string topic id, varint answers, varint correct, number scoreSum,
- *           signed varint lastEpochSeconds minus the previous topic's, double recentResidual (8 bytes)
+ *   varint  topics, sorted by id; each: string topic id, varint answers, varint correct, number scoreSum,
+ *           signed varint lastEpochSeconds minus the previous topic's, float recentResidual (4 bytes)
  *   varint  placement answers; each: string question id, number score         if flag 4
  *   varint  recent questions; each a string
  *   varint  recent event ids; each an event id
  * </pre>
  * Strings, numbers and event ids as {@link BinaryOut} writes them. Every value reads back equal,
- * doubles bit for bit; a record that cannot be read throws {@link SerializationException} naming the field.
+ * doubles bit for bit, except the residual: a moving average of prediction errors in [-1, 1] that
+ * only nudges the policy, kept to a float's 24 bits (error below 1e-7) as the model keeps its own
+ * figures; that saves 4 bytes a topic, what keeps a learner with UUID event ids under 2 KiB.
+ * A record that cannot be read throws {@link SerializationException} naming the field.
  */
 public final class LearnerStateSerde implements Serde<LearnerState>, Serializer<LearnerState>, Deserializer<LearnerState> {
 
@@ -57,10 +61,11 @@ public final class LearnerStateSerde implements Serde<LearnerState>, Serializer<
         }
         out.writeVarLong(state.topics().size());
         long previousEpoch = 0;
-        for (Map.Entry<String, TopicTally> e : state.topics().entrySet()) {
+        // sorted, so that neighbouring topic ids share their prefix ("advanced.")
+        for (Map.Entry<String, TopicTally> e : new TreeMap<>(state.topics()).entrySet()) {
             TopicTally t = e.getValue();
             out.writeString(e.getKey()).writeVarLong(t.answers()).writeVarLong(t.correct()).writeNumber(t.scoreSum())
-                    .writeSignedVarLong(t.lastEpochSeconds() - previousEpoch).writeDouble(t.recentResidual());
+                    .writeSignedVarLong(t.lastEpochSeconds() - previousEpoch).writeFloat(t.recentResidual().floatValue());
             previousEpoch = t.lastEpochSeconds();
         }
         if (state.placement() != null) {
@@ -142,7 +147,7 @@ public final class LearnerStateSerde implements Serde<LearnerState>, Serializer<
                 long correct = in.readVarLong();
                 double scoreSum = in.readNumber();
                 epoch += in.readSignedVarLong();
-                topics.put(id, new TopicTally(answers, scoreSum, correct, epoch, in.readDouble()));
+                topics.put(id, new TopicTally(answers, scoreSum, correct, epoch, (double) in.readFloat()));
             }
             return topics;
         }

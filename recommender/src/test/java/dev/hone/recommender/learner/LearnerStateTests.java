@@ -27,7 +27,7 @@ class LearnerStateTests {
 
     @Test
     void trackCohortAndLastPracticeSurviveTheStore() {
-        LearnerState state = new LearnerState(null, Map.of("core.gil", new TopicTally(1, 1, 1, 1_780_000_000L, 0.2)),
+        LearnerState state = new LearnerState(null, Map.of("core.gil", new TopicTally(1, 1, 1, 1_780_000_000L, 0.25)),
                 List.of("q1"), List.of("e1"), "web", "spring-26", null);
 
         LearnerState back = serde.deserialize("t", serde.serialize("t", state));
