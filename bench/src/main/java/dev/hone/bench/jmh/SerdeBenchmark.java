@@ -5,7 +5,7 @@ import dev.hone.events.AnswerRecorded;
 import dev.hone.events.JsonSerde;
 import dev.hone.events.Topics;
 import dev.hone.recommender.learner.LearnerState;
-import dev.hone.recommender.learner.LearnerStateSerde;
+import dev.hone.recommender.learner.LearnerStateCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -32,7 +32,6 @@ public class SerdeBenchmark {
     private byte[] answerBytes;
     private LearnerState state;
     private byte[] stateBytes;
-    private final LearnerStateSerde binarySerde = new LearnerStateSerde();
     private byte[] stateBinary;
 
     @Setup
@@ -44,7 +43,7 @@ public class SerdeBenchmark {
         answerBytes = Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
         state = Learners.withHistory(Learners.engines().create(), 30, now.getEpochSecond());
         stateBytes = stateSerde.serialize("", state);
-        stateBinary = binarySerde.serialize("", state);
+        stateBinary = LearnerStateCodec.encode(state);
     }
 
     @Benchmark
@@ -69,11 +68,11 @@ public class SerdeBenchmark {
 
     @Benchmark
     public byte[] learnerStateToBinary() {
-        return binarySerde.serialize("", state);
+        return LearnerStateCodec.encode(state);
     }
 
     @Benchmark
     public LearnerState learnerStateFromBinary() {
-        return binarySerde.deserialize("", stateBinary);
+        return LearnerStateCodec.decode(stateBinary);
     }
 }

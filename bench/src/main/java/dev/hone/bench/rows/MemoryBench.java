@@ -10,7 +10,7 @@ import dev.hone.catalog.Question;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
-import dev.hone.recommender.learner.LearnerStateSerde;
+import dev.hone.recommender.learner.LearnerStateCodec;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * Memory per learner and storage per answer: the heap the recommender's learner states take when
  * held decoded (each learner after {@link #ANSWERS_PER_LEARNER} answers through the production
- * engine), their stored size (the record in RocksDB and its changelog, {@link LearnerStateSerde}) with
+ * engine), their stored size (the record in RocksDB and its changelog, {@link LearnerStateCodec}) with
  * the bench's short event ids and with ingest's UUIDs, and ClickHouse's bytes on disk per answer.
  */
 public final class MemoryBench implements BenchRow {
@@ -39,15 +39,14 @@ public final class MemoryBench implements BenchRow {
         List<Double> heap = new ArrayList<>();
         double stored = 0;
         double storedWithUuids = 0;
-        var serde = new LearnerStateSerde();
         for (int i = 0; i < ctx.scale().repeats(); i++) {
             long before = usedHeap();
             List<LearnerState> states = learners(engines.create(), ctx.scale().memoryLearners(), i);
             long after = usedHeap();
             heap.add((after - before) / (double) states.size());
-            stored = states.stream().limit(1000).mapToInt(s -> serde.serialize("", s).length).average().orElse(0);
+            stored = states.stream().limit(1000).mapToInt(s -> LearnerStateCodec.encode(s).length).average().orElse(0);
             storedWithUuids = states.stream().limit(1000).map(MemoryBench::withUuidEventIds)
-                    .mapToInt(s -> serde.serialize("", s).length).average().orElse(0);
+                    .mapToInt(s -> LearnerStateCodec.encode(s).length).average().orElse(0);
         }
         var clickHouse = new ClickHouse(ctx, new Http());
         long answers = clickHouse.ensureSeeded(ctx.scale().dashboardAnswers());

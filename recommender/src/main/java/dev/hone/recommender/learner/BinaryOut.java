@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The writing half of the learner state's binary form ({@link LearnerStateSerde}): varints, compact
+ * The writing half of the learner state's binary form ({@link LearnerStateCodec}): varints, compact
  * numbers, strings through a per-record dictionary and event ids. {@link BinaryIn} is its mirror.
  */
 final class BinaryOut {

@@ -2,7 +2,6 @@ package dev.hone.recommender.streams;
 
 import dev.hone.events.ItemStatistics;
 import dev.hone.recommender.item.ItemAnswer;
-import dev.hone.recommender.item.ItemAnswerSerde;
 import dev.hone.recommender.item.ItemCalibrator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 class ItemProcessor implements Processor<String, byte[], String, Object> {
 
-    private final Deserializer<ItemAnswer> answers = new ItemAnswerSerde();
+    private final Deserializer<ItemAnswer> answers = BinarySerde.itemAnswer();
     private final ItemCalibrator calibrator;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ItemStatistics> store;

@@ -1,11 +1,8 @@
 package dev.hone.recommender.streams;
 
 import dev.hone.events.Topics;
-import dev.hone.recommender.item.ItemAnswerSerde;
-import dev.hone.recommender.item.ItemStatisticsSerde;
 import dev.hone.recommender.item.ItemCalibrator;
 import dev.hone.recommender.learner.LearnerEngines;
-import dev.hone.recommender.learner.LearnerStateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -74,14 +71,14 @@ public final class RecommenderTopology {
     public static Topology build(LearnerEngines engines, String applicationId) {
         String itemAnswers = itemAnswersTopic(applicationId);
         var learnerStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), new LearnerStateSerde());
+                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), BinarySerde.learnerState());
         var erasedStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
         var itemStatsStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), new ItemStatisticsSerde());
+                Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), BinarySerde.itemStatistics());
         // A global store is restored from its source topic, so it keeps no changelog of its own.
         var itemsTable = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ITEMS_STORE), Serdes.String(), new ItemStatisticsSerde()).withLoggingDisabled();
+                Stores.persistentKeyValueStore(ITEMS_STORE), Serdes.String(), BinarySerde.itemStatistics()).withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
                 .addSource(PROFILE_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.LEARNERS_NAME)
@@ -92,7 +89,7 @@ public final class RecommenderTopology {
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
                 .addSink(ITEM_ANSWERS_SINK, itemAnswers, Serdes.String().serializer(),
-                        new ItemAnswerSerde().serializer(), LEARNER_PROCESSOR)
+                        BinarySerde.itemAnswer().serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                         LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSource(ITEM_ANSWERS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), itemAnswers)

@@ -1,5 +1,6 @@
 package dev.hone.recommender.learner;
 
+import dev.hone.recommender.streams.BinarySerde;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LearnerStateTests {
 
-    private final LearnerStateSerde serde = new LearnerStateSerde();
+    private final BinarySerde<LearnerState> serde = BinarySerde.learnerState();
 
     @Test
     void aStateStoredBeforeTracksAndLastPracticeReadsWithDefaults() {

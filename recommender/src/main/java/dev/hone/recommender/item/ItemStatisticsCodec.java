@@ -7,13 +7,12 @@ import java.io.IOException;
 
 /**
  * {@link ItemStatistics} in the recommender's own stores (the item side's running statistics and
- * every instance's global copy of the items topic), binary (see {@link CompactSerde}). The items
+ * every instance's global copy of the items topic), binary (see {@link CompactCodec}). The items
  * topic itself stays JSON: it is part of the contract.
  */
-public final class ItemStatisticsSerde extends CompactSerde<ItemStatistics> {
+public final class ItemStatisticsCodec extends CompactCodec<ItemStatistics> {
 
-    public ItemStatisticsSerde() {
-        super(ItemStatistics.class);
+    public ItemStatisticsCodec() {
     }
 
     @Override

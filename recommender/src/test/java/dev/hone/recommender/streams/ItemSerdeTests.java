@@ -1,7 +1,8 @@
-package dev.hone.recommender.item;
+package dev.hone.recommender.streams;
 
 import dev.hone.events.ItemStatistics;
 import dev.hone.events.JsonSerde;
+import dev.hone.recommender.item.ItemAnswer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ItemSerdeTests {
 
-    private final ItemAnswerSerde answers = new ItemAnswerSerde();
-    private final ItemStatisticsSerde statistics = new ItemStatisticsSerde();
+    private final BinarySerde<ItemAnswer> answers = BinarySerde.itemAnswer();
+    private final BinarySerde<ItemStatistics> statistics = BinarySerde.itemStatistics();
     private final ItemAnswer answer = new ItemAnswer("0f8fad5b-d9cb-469f-a165-70867728950e", "core.gil.q01", "core.gil", 3, 0.5,
             false, 12_345, 0.7312345678901234, Instant.parse("2026-11-28T10:15:30.123456789Z"));
     private final ItemStatistics stats = new ItemStatistics(ItemStatistics.SCHEMA, "core.gil.q01", "core.gil", 17, 9, 9.5, 8_123.25,
@@ -43,7 +44,7 @@ class ItemSerdeTests {
 
         assertThatThrownBy(() -> answers.deserialize("t", Arrays.copyOf(bytes, bytes.length - 5)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("field answeredAt");
-        assertThatThrownBy(() -> statistics.deserialize("t", new byte[] {9}))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("format byte 9");
+        assertThatThrownBy(() -> statistics.deserialize("t", new byte[] {7}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("format byte 7");
     }
 }

@@ -3,11 +3,10 @@ package dev.hone.recommender.item;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** {@link ItemAnswer} on the item side's re-key topic, binary (see {@link CompactSerde}). */
-public final class ItemAnswerSerde extends CompactSerde<ItemAnswer> {
+/** {@link ItemAnswer} on the item side's re-key topic, binary (see {@link CompactCodec}). */
+public final class ItemAnswerCodec extends CompactCodec<ItemAnswer> {
 
-    public ItemAnswerSerde() {
-        super(ItemAnswer.class);
+    public ItemAnswerCodec() {
     }
 
     @Override

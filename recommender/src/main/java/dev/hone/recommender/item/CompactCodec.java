@@ -1,11 +1,5 @@
 package dev.hone.recommender.item;
 
-import dev.hone.events.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,33 +9,25 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * A binary serde for the item side's own records (its re-key topic and its stores, none of them
- * part of the contract): a version byte, then the fields in a fixed order, doubles exact. It still
- * reads the JSON these records were written as before (it begins with '{'), so a topic or store
- * written by an older version reads on. Each item record was written and read as JSON up to four
- * times per answer, the item side's largest cost in the bench's profile.
+ * The binary form of the item side's own records (its re-key topic and its stores, none of them
+ * part of the contract): a version byte, then the fields in a fixed order, doubles exact. Each
+ * item record was written and read as JSON up to four times per answer, the item side's largest
+ * cost in the bench's profile. Plain Java; the serde ({@code streams.BinarySerde}) picks this
+ * form or the JSON written before by the first byte.
  */
-abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public abstract class CompactCodec<T> {
 
-    private static final int VERSION = 1;
+    /** The first byte of the binary form (JSON begins with '{'). */
+    public static final int VERSION = 1;
 
-    private final Class<T> type;
-    private final JsonSerde<T> json;
-
-    CompactSerde(Class<T> type) {
-        this.type = type;
-        this.json = JsonSerde.of(type);
+    CompactCodec() {
     }
 
     abstract void write(DataOutputStream out, T value) throws IOException;
 
     abstract T read(Fields in) throws IOException;
 
-    @Override
-    public byte[] serialize(String topic, T value) {
-        if (value == null) {
-            return null;
-        }
+    public final byte[] encode(T value) {
         var bytes = new ByteArrayOutputStream(128);
         try (var out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
@@ -52,17 +38,11 @@ abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deserializer<
         return bytes.toByteArray();
     }
 
-    @Override
-    public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        if (data.length > 0 && data[0] == '{') {
-            return json.deserialize(topic, data);
-        }
+    /** The record from its binary form, version byte included; what cannot be read throws {@link IllegalArgumentException} naming the field. */
+    public final T decode(byte[] data) {
         if (data.length == 0 || data[0] != VERSION) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": "
-                    + (data.length == 0 ? "the value is empty" : "format byte " + (data[0] & 0xFF) + " is neither JSON ('{') nor binary version " + VERSION));
+            throw new IllegalArgumentException("format byte " + (data.length == 0 ? "missing" : Integer.toString(data[0] & 0xFF))
+                    + " is not binary version " + VERSION);
         }
         var in = new Fields(new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1)));
         try {
@@ -71,9 +51,8 @@ abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deserializer<
                 throw new IOException("bytes left after the last field");
             }
             return value;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": field " + in.field
-                    + ": " + (e.getMessage() == null ? "the record ends early" : e.getMessage()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("field " + in.field + ": " + (e.getMessage() == null ? "the record ends early" : e.getMessage()), e);
         }
     }
 
@@ -129,25 +108,5 @@ abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deserializer<
         Instant instant(String name) throws IOException {
             return at(name).readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
         }
-    }
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
-        // configured by construction
-    }
-
-    @Override
-    public void close() {
-        // stateless: nothing to release
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 }

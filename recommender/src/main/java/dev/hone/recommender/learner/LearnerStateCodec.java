@@ -1,11 +1,5 @@
 package dev.hone.recommender.learner;
 
-import dev.hone.events.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The learner state as stored in RocksDB and its changelog: a compact binary form, read and
- * written whole for every answer, so its size and cost are paid per record (it replaced JSON,
- * ~3x larger and the most expensive step of the learner side in the bench's profile). It still
- * reads the JSON form, which begins with '{', so stores and changelogs written before read on.
+ * The learner state's binary form, as stored in RocksDB and its changelog: read and written whole
+ * for every answer, so its size and cost are paid per record (it replaced JSON, ~4x larger and the
+ * most expensive step of the learner side in the bench's profile). Plain Java; the store's serde
+ * ({@code streams.BinarySerde}) picks this form or the JSON written before by the first byte.
  *
  * <p>Version 1, after the version byte:
  * <pre>
@@ -33,22 +27,20 @@ import java.util.TreeMap;
  * doubles bit for bit, except the residual: a moving average of prediction errors in [-1, 1] that
  * only nudges the policy, kept to a float's 24 bits (error below 1e-7) as the model keeps its own
  * figures; that saves 4 bytes a topic, what keeps a learner with UUID event ids under 2 KiB.
- * A record that cannot be read throws {@link SerializationException} naming the field.
+ * A record that cannot be read throws {@link IllegalArgumentException} naming the field.
  */
-public final class LearnerStateSerde implements Serde<LearnerState>, Serializer<LearnerState>, Deserializer<LearnerState> {
+public final class LearnerStateCodec {
 
-    static final int VERSION = 1;
+    /** The first byte of the binary form (JSON begins with '{'). */
+    public static final int VERSION = 1;
     private static final int HAS_MODEL = 1;
     private static final int HAS_COHORT = 2;
     private static final int HAS_PLACEMENT = 4;
 
-    private final JsonSerde<LearnerState> json = JsonSerde.of(LearnerState.class);
+    private LearnerStateCodec() {
+    }
 
-    @Override
-    public byte[] serialize(String topic, LearnerState state) {
-        if (state == null) {
-            return null;
-        }
+    public static byte[] encode(LearnerState state) {
         int flags = (state.model() != null ? HAS_MODEL : 0) | (state.cohort() != null ? HAS_COHORT : 0)
                 | (state.placement() != null ? HAS_PLACEMENT : 0);
         BinaryOut out = new BinaryOut().writeByte(VERSION).writeByte(flags);
@@ -81,34 +73,22 @@ public final class LearnerStateSerde implements Serde<LearnerState>, Serializer<
         return out.toByteArray();
     }
 
-    @Override
-    public LearnerState deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
+    /** The state from its binary form, version byte included. */
+    public static LearnerState decode(byte[] data) {
+        if (data.length == 0 || data[0] != VERSION) {
+            throw new IllegalArgumentException("format byte " + (data.length == 0 ? "missing" : Integer.toString(data[0] & 0xFF))
+                    + " is not binary version " + VERSION);
         }
-        if (data.length == 0) {
-            throw new SerializationException("cannot read LearnerState from " + topic + ": the value is empty");
-        }
-        int first = data[0] & 0xFF;
-        if (first == '{' || Character.isWhitespace(first)) {
-            return json.deserialize(topic, data);
-        }
-        if (first != VERSION) {
-            throw new SerializationException("cannot read LearnerState from " + topic + ": format byte " + first
-                    + " is neither JSON ('{') nor binary version " + VERSION);
-        }
-        return new Reading(new BinaryIn(data, 1), topic).state();
+        return new Reading(new BinaryIn(data, 1)).state();
     }
 
     /** One record being read; {@code field} names where a failure happened. */
     private static final class Reading {
         private final BinaryIn in;
-        private final String topic;
         private String field = "flags";
 
-        Reading(BinaryIn in, String topic) {
+        Reading(BinaryIn in) {
             this.in = in;
-            this.topic = topic;
         }
 
         LearnerState state() {
@@ -133,7 +113,7 @@ public final class LearnerStateSerde implements Serde<LearnerState>, Serializer<
                 }
                 return new LearnerState(model, topics, questions, eventIds, track, cohort, placement);
             } catch (IllegalArgumentException e) {
-                throw new SerializationException("cannot read LearnerState from " + topic + ": field " + field + ": " + e.getMessage());
+                throw new IllegalArgumentException("field " + field + ": " + e.getMessage(), e);
             }
         }
 
@@ -169,25 +149,5 @@ public final class LearnerStateSerde implements Serde<LearnerState>, Serializer<
             }
             return out;
         }
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // configured by construction
-    }
-
-    @Override
-    public void close() {
-        // stateless: nothing to release
-    }
-
-    @Override
-    public Serializer<LearnerState> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<LearnerState> deserializer() {
-        return this;
     }
 }

@@ -1,8 +1,12 @@
-package dev.hone.recommender.learner;
+package dev.hone.recommender.streams;
 
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.events.JsonSerde;
+import dev.hone.recommender.learner.LearnerEngine;
+import dev.hone.recommender.learner.LearnerEngines;
+import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.learner.TopicTally;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +25,7 @@ class LearnerStateSerdeTests {
 
     private static final LearnerEngines ENGINES = new LearnerEngines(LearnerEngines.loadParams(null), "elo-pfa", Catalog.bundled());
 
-    private final LearnerStateSerde serde = new LearnerStateSerde();
+    private final BinarySerde<LearnerState> serde = BinarySerde.learnerState();
     private final JsonSerde<LearnerState> json = JsonSerde.of(LearnerState.class);
 
     @Test
