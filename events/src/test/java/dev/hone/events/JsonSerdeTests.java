@@ -27,6 +27,22 @@ class JsonSerdeTests {
     }
 
     @Test
+    void everyDoubleReadsBackBitForBit() {
+        var mastery = JsonSerde.of(MasteryChanged.class);
+        var random = new java.util.SplittableRandom(7);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 1.0, 0.1, 1e23, 2e-3, Double.MIN_VALUE, Double.MAX_VALUE, 4.35, 0.3));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(i % 2 == 0 ? random.nextDouble() : Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL));
+        }
+
+        for (double v : values) {
+            var change = new MasteryChanged(1, "ada", "core.gil", v, 3, 2, "e-1", Instant.parse("2026-11-28T10:00:00Z"));
+            double back = mastery.deserialize(Topics.MASTERY_NAME, mastery.serialize(Topics.MASTERY_NAME, change)).mastery();
+            assertThat(Double.doubleToRawLongBits(back)).as("%s", v).isEqualTo(Double.doubleToRawLongBits(v));
+        }
+    }
+
+    @Test
     void unreadableBytesRaiseASerializationExceptionNamingTheTopic() {
         assertThatThrownBy(() -> serde.deserialize(Topics.ANSWERS_NAME, "{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SerializationException.class)

@@ -5,6 +5,7 @@ import dev.hone.events.AnswerRecorded;
 import dev.hone.events.JsonSerde;
 import dev.hone.events.Topics;
 import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.learner.LearnerStateCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,7 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The serdes on the hot path: the answer event (ingest writes it, every consumer reads it) and the stored learner state. */
+/**
+ * The serdes on the hot path: the answer event (ingest writes it, every consumer reads it) and the stored learner state
+ * (its binary form, as stored, and the JSON it was stored as before, for comparison).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -28,6 +32,7 @@ public class SerdeBenchmark {
     private byte[] answerBytes;
     private LearnerState state;
     private byte[] stateBytes;
+    private byte[] stateBinary;
 
     @Setup
     public void setUp() {
@@ -38,6 +43,7 @@ public class SerdeBenchmark {
         answerBytes = Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
         state = Learners.withHistory(Learners.engines().create(), 30, now.getEpochSecond());
         stateBytes = stateSerde.serialize("", state);
+        stateBinary = LearnerStateCodec.encode(state);
     }
 
     @Benchmark
@@ -58,5 +64,15 @@ public class SerdeBenchmark {
     @Benchmark
     public LearnerState learnerStateFromJson() {
         return stateSerde.deserialize("", stateBytes);
+    }
+
+    @Benchmark
+    public byte[] learnerStateToBinary() {
+        return LearnerStateCodec.encode(state);
+    }
+
+    @Benchmark
+    public LearnerState learnerStateFromBinary() {
+        return LearnerStateCodec.decode(stateBinary);
     }
 }

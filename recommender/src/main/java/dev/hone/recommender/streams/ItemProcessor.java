@@ -1,7 +1,6 @@
 package dev.hone.recommender.streams;
 
 import dev.hone.events.ItemStatistics;
-import dev.hone.events.JsonSerde;
 import dev.hone.recommender.item.ItemAnswer;
 import dev.hone.recommender.item.ItemCalibrator;
 import org.apache.kafka.common.errors.SerializationException;
@@ -19,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 class ItemProcessor implements Processor<String, byte[], String, Object> {
 
-    private final Deserializer<ItemAnswer> answers = JsonSerde.of(ItemAnswer.class);
+    private final Deserializer<ItemAnswer> answers = BinarySerde.itemAnswer();
     private final ItemCalibrator calibrator;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ItemStatistics> store;

@@ -81,10 +81,11 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
                 answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at);
         context.forward(record.withKey(answer.questionId()).withValue((Object) forItem)
                 .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()), RecommenderTopology.ITEM_ANSWERS_SINK);
+        var view = engine.view(next, at.getEpochSecond()); // the model's state decoded once for all the answer's topics
         for (String skill : answer.skills()) {
             var tally = next.tally(skill);
             var change = new MasteryChanged(MasteryChanged.SCHEMA, record.key(), skill,
-                    engine.mastery(next, skill, at.getEpochSecond()).mean(), tally.answers(), tally.correct(), answer.eventId(), at);
+                    view.masteryDetail(skill).mean(), tally.answers(), tally.correct(), answer.eventId(), at);
             context.forward(record.withValue((Object) change).withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()),
                     RecommenderTopology.MASTERY_SINK);
         }

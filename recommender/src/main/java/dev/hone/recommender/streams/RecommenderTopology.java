@@ -1,11 +1,8 @@
 package dev.hone.recommender.streams;
 
-import dev.hone.events.JsonSerde;
 import dev.hone.events.Topics;
-import dev.hone.recommender.item.ItemAnswer;
 import dev.hone.recommender.item.ItemCalibrator;
 import dev.hone.recommender.learner.LearnerEngines;
-import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -22,7 +19,9 @@ import java.util.List;
  *   hone.items.v1 -> global store "items" on every instance (the GlobalKTable the queue reads)
  *                                              all -> hone.dlq.v1 (unreadable records)
  * </pre>
- * Values are read as bytes and parsed inside the processors, so a poison record is routed to
+ * The contract's topics carry JSON; the recommender's own records (learner state, item answers
+ * on the re-key topic, item statistics in its stores) are binary, each readable from the JSON it
+ * was written as before. Values are read as bytes and parsed inside the processors, so a poison record is routed to
  * the dead-letter topic with its reason instead of stopping the stream. The item side has its
  * own dead-letter sink node: one shared sink would join both sides into one sub-topology.
  */
@@ -72,14 +71,14 @@ public final class RecommenderTopology {
     public static Topology build(LearnerEngines engines, String applicationId) {
         String itemAnswers = itemAnswersTopic(applicationId);
         var learnerStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), JsonSerde.of(LearnerState.class));
+                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), BinarySerde.learnerState());
         var erasedStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
         var itemStatsStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), Topics.ITEMS.valueSerde());
+                Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), BinarySerde.itemStatistics());
         // A global store is restored from its source topic, so it keeps no changelog of its own.
         var itemsTable = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ITEMS_STORE), Serdes.String(), Topics.ITEMS.valueSerde()).withLoggingDisabled();
+                Stores.persistentKeyValueStore(ITEMS_STORE), Serdes.String(), BinarySerde.itemStatistics()).withLoggingDisabled();
         return new Topology()
                 .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
                 .addSource(PROFILE_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.LEARNERS_NAME)
@@ -90,7 +89,7 @@ public final class RecommenderTopology {
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
                 .addSink(ITEM_ANSWERS_SINK, itemAnswers, Serdes.String().serializer(),
-                        JsonSerde.of(ItemAnswer.class).serializer(), LEARNER_PROCESSOR)
+                        BinarySerde.itemAnswer().serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                         LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSource(ITEM_ANSWERS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), itemAnswers)

@@ -1,0 +1,102 @@
+package dev.hone.recommender.streams;
+
+import dev.hone.events.ItemStatistics;
+import dev.hone.events.JsonSerde;
+import dev.hone.recommender.item.ItemAnswer;
+import dev.hone.recommender.item.ItemAnswerCodec;
+import dev.hone.recommender.item.ItemStatisticsCodec;
+import dev.hone.recommender.learner.LearnerState;
+import dev.hone.recommender.learner.LearnerStateCodec;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The serde of the recommender's own records (learner state, re-keyed answers, item statistics
+ * in its stores): writes their binary form and reads it or the JSON they were written as before,
+ * told apart by the first byte (the binary version, or '{'), so stores, changelogs and re-key
+ * topics written by an older version read on after an upgrade. The forms are plain Java
+ * ({@link LearnerStateCodec}, {@link ItemAnswerCodec}, {@link ItemStatisticsCodec}).
+ */
+public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private final Class<T> type;
+    private final int version;
+    private final Function<T, byte[]> encode;
+    private final Function<byte[], T> decode;
+    private final JsonSerde<T> json;
+
+    private BinarySerde(Class<T> type, int version, Function<T, byte[]> encode, Function<byte[], T> decode) {
+        this.type = type;
+        this.version = version;
+        this.encode = encode;
+        this.decode = decode;
+        this.json = JsonSerde.of(type);
+    }
+
+    public static BinarySerde<LearnerState> learnerState() {
+        return new BinarySerde<>(LearnerState.class, LearnerStateCodec.VERSION, LearnerStateCodec::encode, LearnerStateCodec::decode);
+    }
+
+    public static BinarySerde<ItemAnswer> itemAnswer() {
+        var codec = new ItemAnswerCodec();
+        return new BinarySerde<>(ItemAnswer.class, ItemAnswerCodec.VERSION, codec::encode, codec::decode);
+    }
+
+    public static BinarySerde<ItemStatistics> itemStatistics() {
+        var codec = new ItemStatisticsCodec();
+        return new BinarySerde<>(ItemStatistics.class, ItemStatisticsCodec.VERSION, codec::encode, codec::decode);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T value) {
+        return value == null ? null : encode.apply(value);
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.length == 0) {
+            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": the value is empty");
+        }
+        int first = data[0] & 0xFF;
+        if (first == '{' || Character.isWhitespace(first)) {
+            return json.deserialize(topic, data);
+        }
+        if (first != version) {
+            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": format byte " + first
+                    + " is neither JSON ('{') nor binary version " + version);
+        }
+        try {
+            return decode.apply(data);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // configured by construction
+    }
+
+    @Override
+    public void close() {
+        // stateless: nothing to release
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+}
