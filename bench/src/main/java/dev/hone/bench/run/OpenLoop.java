@@ -1,0 +1,125 @@
+package dev.hone.bench.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * A load at a fixed arrival rate: request {@code i} is due at {@code start + i * interval} and is
+ * sent then whether or not earlier ones were answered. Each latency runs from the due time, not
+ * from the moment the request left, so a stall of the server (or of this sender) counts against
+ * every request it delayed instead of hiding as one slow sample (coordinated omission).
+ */
+public final class OpenLoop {
+
+    private final long intervalNanos;
+    private final Duration drain;
+
+    /**
+     * @param interval time between two requests' due times (1 ms for 1,000 requests/s)
+     * @param drain    how long to wait for the last replies; a request still open then is an error
+     */
+    public OpenLoop(Duration interval, Duration drain) {
+        this.intervalNanos = interval.toNanos();
+        this.drain = drain;
+    }
+
+    /**
+     * One run.
+     *
+     * @param latenciesMs every request's latency from its due time (an unanswered one: until the drain ended)
+     * @param sent        requests sent
+     * @param errors      requests that failed, were refused or got no reply within the drain
+     * @param seconds     from the first due time to the last reply
+     * @param lagMs       how late this sender sent each request (already inside the latencies)
+     * @param firstError  what the first error was, or null
+     */
+    public record Outcome(List<Double> latenciesMs, int sent, int errors, double seconds, List<Double> lagMs, String firstError) {
+
+        /** Successful replies per second. */
+        public double achievedPerSecond() {
+            return (sent - errors) / seconds;
+        }
+    }
+
+    /**
+     * Sends {@code send.apply(i)} at each due time for {@code length}. The future must complete
+     * exceptionally when the reply is not what was asked for; it is called on this thread only.
+     */
+    public Outcome run(Duration length, IntFunction<CompletableFuture<?>> send) throws InterruptedException {
+        int n = (int) (length.toNanos() / intervalNanos);
+        var done = new AtomicLongArray(n);
+        long[] sentAt = new long[n];
+        var errors = new AtomicInteger();
+        var firstError = new AtomicReference<String>();
+        var replies = new CompletableFuture<?>[n];
+        long start = System.nanoTime() + 1_000_000;
+        for (int i = 0; i < n; i++) {
+            long due = start + i * intervalNanos;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            sentAt[i] = System.nanoTime();
+            int k = i;
+            replies[i] = sendOne(send, i).whenComplete((reply, failure) -> {
+                done.set(k, System.nanoTime());
+                if (failure != null) {
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, describe(failure));
+                }
+            });
+        }
+        awaitReplies(replies);
+        long end = System.nanoTime();
+        List<Double> latencies = new ArrayList<>(n);
+        List<Double> lag = new ArrayList<>(n);
+        long last = start;
+        int unanswered = 0;
+        for (int i = 0; i < n; i++) {
+            long due = start + i * intervalNanos;
+            long at = done.get(i);
+            if (at == 0) {
+                unanswered++;
+                at = end;
+            }
+            last = Math.max(last, at);
+            latencies.add((at - due) / 1e6);
+            lag.add((sentAt[i] - due) / 1e6);
+        }
+        if (unanswered > 0) {
+            firstError.compareAndSet(null, unanswered + " requests unanswered after " + drain.toSeconds() + " s");
+        }
+        return new Outcome(latencies, n, errors.get() + unanswered, (last - start) / 1e9, lag, firstError.get());
+    }
+
+    private static CompletableFuture<?> sendOne(IntFunction<CompletableFuture<?>> send, int i) {
+        try {
+            return send.apply(i);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void awaitReplies(CompletableFuture<?>[] replies) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(replies).get(drain.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // failed replies are counted one by one; unanswered ones after the drain below
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}
