@@ -107,6 +107,9 @@ if [ -n "$service_rows" ]; then
   fi
   # the ingest row measures throughput, not the rate limiter: one bench client sends for few learners
   export HONE_LIMITS_PERCLIENT_ENABLED=false HONE_LIMITS_PERLEARNER_ENABLED=false
+  # the services with the JIT production gives them (infra/k8s: tiered, C2), as the peers run: the
+  # launcher's C1-only start (-XX:TieredStopAtLevel=1) suits ./hone up, not a speed figure; the last flag wins
+  export HONE_SERVICE_JAVA_OPTS="-XX:TieredStopAtLevel=4 ${HONE_SERVICE_JAVA_OPTS:-}"
   start_service recommender "$RECOMMENDER_PORT" 384m
   start_service recommender "$RECOMMENDER_2_PORT" 384m recommender-2
   start_service ingest "$INGEST_PORT" 256m

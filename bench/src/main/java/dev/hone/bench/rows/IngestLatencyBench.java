@@ -6,6 +6,7 @@ import dev.hone.bench.report.Summary;
 import dev.hone.bench.run.BenchContext;
 import dev.hone.bench.run.Http;
 import dev.hone.bench.run.OpenLoop;
+import dev.hone.bench.run.ServiceCpu;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +48,13 @@ public final class IngestLatencyBench implements BenchRow {
         List<Double> achieved = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
         List<Double> lag = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        ServiceCpu ingest = ServiceCpu.of(ctx, "ingest");
         String firstError = null;
         for (int r = 0; r < ctx.scale().repeats(); r++) {
+            Duration cpuBefore = ingest.used();
             OpenLoop.Outcome run = loop.run(Duration.ofSeconds(ctx.scale().latencySeconds()), i -> answer(url, answers));
+            cpu.add(ingest.used().minus(cpuBefore).toNanos() / 1e6 / Math.max(1, run.sent() - run.errors()));
             p50.add(Summary.quantile(run.latenciesMs(), 0.50));
             p99.add(Summary.quantile(run.latenciesMs(), 0.99));
             p999.add(Summary.quantile(run.latenciesMs(), 0.999));
@@ -69,7 +74,10 @@ public final class IngestLatencyBench implements BenchRow {
                 Result.of(name(), "answers/s answered 202 (" + String.format("%,d/s", RATE) + " offered)", Summary.of(achieved), null,
                         Goal.report(), note),
                 Result.of(name(), "errors a run (not 202 with the eventId, or no reply within " + DRAIN.toSeconds() + " s)",
-                        Summary.of(errors), null, Goal.below(1, "none"), note));
+                        Summary.of(errors), null, Goal.below(1, "none"), note),
+                // at 1,000/s, ingest needs this many ms of CPU each second: above ~1,000 no machine of one core keeps up
+                Result.of(name(), "ingest CPU ms per accepted single answer (user + system, /proc)", Summary.of(cpu), null, Goal.report(),
+                        "the ingest process's CPU time over each run, divided by the answers it accepted"));
     }
 
     /** One new, valid answer; fails unless ingest stored it (202 naming its eventId). */

@@ -22,6 +22,9 @@ import java.util.function.IntFunction;
  */
 public final class OpenLoop {
 
+    /** How long a run waits, after its figures, for replies still open (the client's own timeout is 60 s). */
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
     private final long intervalNanos;
     private final Duration drain;
 
@@ -79,7 +82,7 @@ public final class OpenLoop {
                 }
             });
         }
-        awaitReplies(replies);
+        awaitReplies(replies, drain);
         long end = System.nanoTime();
         List<Double> latencies = new ArrayList<>(n);
         List<Double> lag = new ArrayList<>(n);
@@ -98,6 +101,8 @@ public final class OpenLoop {
         }
         if (unanswered > 0) {
             firstError.compareAndSet(null, unanswered + " requests unanswered after " + drain.toSeconds() + " s");
+            // the next run starts from a quiet server, not from this run's backlog
+            awaitReplies(replies, SETTLE);
         }
         return new Outcome(latencies, n, errors.get() + unanswered, (last - start) / 1e9, lag, firstError.get());
     }
@@ -110,9 +115,9 @@ public final class OpenLoop {
         }
     }
 
-    private void awaitReplies(CompletableFuture<?>[] replies) throws InterruptedException {
+    private static void awaitReplies(CompletableFuture<?>[] replies, Duration atMost) throws InterruptedException {
         try {
-            CompletableFuture.allOf(replies).get(drain.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(replies).get(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // failed replies are counted one by one; unanswered ones after the drain below
         }
