@@ -27,6 +27,8 @@ public final class IngestLatencyBench implements BenchRow {
     static final int LEARNERS = 10_000;
     /** Replies still open this long after the last request are errors. */
     static final Duration DRAIN = Duration.ofSeconds(10);
+    /** Connections the client keeps at most: 1,000/s at up to 64 ms each. */
+    static final int MAX_IN_FLIGHT = 64;
 
     private final Http http = new Http();
 
@@ -38,7 +40,7 @@ public final class IngestLatencyBench implements BenchRow {
     @Override
     public List<Result> run(BenchContext ctx) throws Exception {
         var answers = new BenchAnswers("latency-", LEARNERS, 11);
-        var loop = new OpenLoop(Duration.ofNanos(1_000_000_000L / RATE), DRAIN);
+        var loop = new OpenLoop(Duration.ofNanos(1_000_000_000L / RATE), DRAIN, MAX_IN_FLIGHT);
         String url = ctx.ingestUrl() + "/api/v1/answers";
         // warm-up at the same rate: JIT, the client's connections, the producer's metadata
         loop.run(Duration.ofSeconds(ctx.scale().latencyWarmupSeconds()), i -> answer(url, answers));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,9 @@ import java.util.function.IntFunction;
  * sent then whether or not earlier ones were answered. Each latency runs from the due time, not
  * from the moment the request left, so a stall of the server (or of this sender) counts against
  * every request it delayed instead of hiding as one slow sample (coordinated omission).
+ * At most {@code maxInFlight} requests are open at once (as wrk2 keeps a fixed set of
+ * connections): past that the sender waits, and the wait counts in the latencies; without the
+ * cap an overloaded server gets a new connection per due request and collapses under connects.
  */
 public final class OpenLoop {
 
@@ -27,14 +31,17 @@ public final class OpenLoop {
 
     private final long intervalNanos;
     private final Duration drain;
+    private final int maxInFlight;
 
     /**
      * @param interval time between two requests' due times (1 ms for 1,000 requests/s)
      * @param drain    how long to wait for the last replies; a request still open then is an error
+     * @param maxInFlight requests open at once at most
      */
-    public OpenLoop(Duration interval, Duration drain) {
+    public OpenLoop(Duration interval, Duration drain, int maxInFlight) {
         this.intervalNanos = interval.toNanos();
         this.drain = drain;
+        this.maxInFlight = maxInFlight;
     }
 
     /**
@@ -66,16 +73,19 @@ public final class OpenLoop {
         var errors = new AtomicInteger();
         var firstError = new AtomicReference<String>();
         var replies = new CompletableFuture<?>[n];
+        var open = new Semaphore(maxInFlight);
         long start = System.nanoTime() + 1_000_000;
         for (int i = 0; i < n; i++) {
             long due = start + i * intervalNanos;
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
+            open.acquire();
             sentAt[i] = System.nanoTime();
             int k = i;
             replies[i] = sendOne(send, i).whenComplete((reply, failure) -> {
                 done.set(k, System.nanoTime());
+                open.release();
                 if (failure != null) {
                     errors.incrementAndGet();
                     firstError.compareAndSet(null, describe(failure));
