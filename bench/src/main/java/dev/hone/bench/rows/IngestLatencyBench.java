@@ -56,7 +56,7 @@ public final class IngestLatencyBench implements BenchRow {
         for (int r = 0; r < ctx.scale().repeats(); r++) {
             Duration cpuBefore = ingest.used();
             OpenLoop.Outcome run = loop.run(Duration.ofSeconds(ctx.scale().latencySeconds()), i -> answer(url, answers));
-            cpu.add(ingest.used().minus(cpuBefore).toNanos() / 1e6 / Math.max(1, run.sent() - run.errors()));
+            cpu.add(ingest.used().minus(cpuBefore).toNanos() / 1e6 / Math.max(1, run.due() - run.errors()));
             p50.add(Summary.quantile(run.latenciesMs(), 0.50));
             p99.add(Summary.quantile(run.latenciesMs(), 0.99));
             p999.add(Summary.quantile(run.latenciesMs(), 0.999));

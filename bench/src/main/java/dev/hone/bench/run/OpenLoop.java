@@ -2,6 +2,7 @@ package dev.hone.bench.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +24,8 @@ import java.util.function.IntFunction;
  * At most {@code maxInFlight} requests are open at once (as wrk2 keeps a fixed set of
  * connections): past that the sender waits, and the wait counts in the latencies; without the
  * cap an overloaded server gets a new connection per due request and collapses under connects.
+ * A run lasts its length whatever the server does: requests still waiting for a slot at the
+ * end are not sent, and count as errors with their wait until then as latency.
  */
 public final class OpenLoop {
 
@@ -48,17 +51,17 @@ public final class OpenLoop {
      * One run.
      *
      * @param latenciesMs every request's latency from its due time (an unanswered one: until the drain ended)
-     * @param sent        requests sent
-     * @param errors      requests that failed, were refused or got no reply within the drain
+     * @param due         requests due in the run (sent or, when every slot stayed open to the end, not)
+     * @param errors      requests that failed, were refused, not sent, or got no reply within the drain
      * @param seconds     from the first due time to the last reply
      * @param lagMs       how late this sender sent each request (already inside the latencies)
      * @param firstError  what the first error was, or null
      */
-    public record Outcome(List<Double> latenciesMs, int sent, int errors, double seconds, List<Double> lagMs, String firstError) {
+    public record Outcome(List<Double> latenciesMs, int due, int errors, double seconds, List<Double> lagMs, String firstError) {
 
         /** Successful replies per second. */
         public double achievedPerSecond() {
-            return (sent - errors) / seconds;
+            return (due - errors) / seconds;
         }
     }
 
@@ -75,12 +78,19 @@ public final class OpenLoop {
         var replies = new CompletableFuture<?>[n];
         var open = new Semaphore(maxInFlight);
         long start = System.nanoTime() + 1_000_000;
+        long stop = start + n * intervalNanos;
+        int sent = 0;
+        long gaveUp = 0;
         for (int i = 0; i < n; i++) {
             long due = start + i * intervalNanos;
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            open.acquire();
+            if (!open.tryAcquire(Math.max(0, stop - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                gaveUp = System.nanoTime();
+                break; // the run's time is up with every slot still open
+            }
+            sent++;
             sentAt[i] = System.nanoTime();
             int k = i;
             replies[i] = sendOne(send, i).whenComplete((reply, failure) -> {
@@ -92,7 +102,7 @@ public final class OpenLoop {
                 }
             });
         }
-        awaitReplies(replies, drain);
+        awaitReplies(Arrays.copyOf(replies, sent), drain);
         long end = System.nanoTime();
         List<Double> latencies = new ArrayList<>(n);
         List<Double> lag = new ArrayList<>(n);
@@ -100,19 +110,20 @@ public final class OpenLoop {
         int unanswered = 0;
         for (int i = 0; i < n; i++) {
             long due = start + i * intervalNanos;
-            long at = done.get(i);
-            if (at == 0) {
+            long at = i < sent ? done.get(i) : gaveUp;
+            if (i >= sent || at == 0) {
                 unanswered++;
-                at = end;
+                at = at == 0 ? end : at;
             }
             last = Math.max(last, at);
             latencies.add((at - due) / 1e6);
-            lag.add((sentAt[i] - due) / 1e6);
+            lag.add(((i < sent ? sentAt[i] : gaveUp) - due) / 1e6);
         }
         if (unanswered > 0) {
-            firstError.compareAndSet(null, unanswered + " requests unanswered after " + drain.toSeconds() + " s");
+            firstError.compareAndSet(null, (n - sent) + " requests not sent (every slot open until the run's end), "
+                    + (unanswered - (n - sent)) + " unanswered after " + drain.toSeconds() + " s");
             // the next run starts from a quiet server, not from this run's backlog
-            awaitReplies(replies, SETTLE);
+            awaitReplies(Arrays.copyOf(replies, sent), SETTLE);
         }
         return new Outcome(latencies, n, errors.get() + unanswered, (last - start) / 1e9, lag, firstError.get());
     }
