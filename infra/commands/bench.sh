@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # hone: [--quick] [--report FILE] [ROW...]: Hone's speed beside Kafka's and ClickHouse's own tools in one run, one table (bench/README.md)
-# ./hone bench [--quick] [--report FILE] [ingest|recommender|loader|queue|dashboards|freshness|replay|memory|jmh ...]
+# ./hone bench [--quick] [--report FILE] [ingest|ingest-latency|recommender|loader|queue|dashboards|freshness|replay|memory|jmh ...]
 # Starts its own ClickHouse and Kafka (profile "bench": .hone/bench, ports HONE_BENCH_*), measures the
 # engines' own tools first, then starts two recommenders, ingest and analytics on a fresh broker for the
 # rows that go through the services; writes bench/results/<date>.json (or FILE) and the Markdown table
@@ -17,7 +17,7 @@ source "$HONE_ROOT/infra/lib/launcher.sh"
 
 # Rows that need only the engines run first; those that go through the services after them.
 ENGINE_ROWS=(replay jmh recommender memory loader)
-SERVICE_ROWS=(ingest queue dashboards freshness)
+SERVICE_ROWS=(ingest ingest-latency queue dashboards freshness)
 
 usage() {
   cat <<USAGE
@@ -107,6 +107,9 @@ if [ -n "$service_rows" ]; then
   fi
   # the ingest row measures throughput, not the rate limiter: one bench client sends for few learners
   export HONE_LIMITS_PERCLIENT_ENABLED=false HONE_LIMITS_PERLEARNER_ENABLED=false
+  # the services with the JIT production gives them (infra/k8s: tiered, C2), as the peers run: the
+  # launcher's C1-only start (-XX:TieredStopAtLevel=1) suits ./hone up, not a speed figure; the last flag wins
+  export HONE_SERVICE_JAVA_OPTS="-XX:TieredStopAtLevel=4 ${HONE_SERVICE_JAVA_OPTS:-}"
   start_service recommender "$RECOMMENDER_PORT" 384m
   start_service recommender "$RECOMMENDER_2_PORT" 384m recommender-2
   start_service ingest "$INGEST_PORT" 256m

@@ -9,6 +9,7 @@ import dev.hone.bench.rows.BenchRow;
 import dev.hone.bench.rows.DashboardsBench;
 import dev.hone.bench.rows.FreshnessBench;
 import dev.hone.bench.rows.IngestBench;
+import dev.hone.bench.rows.IngestLatencyBench;
 import dev.hone.bench.rows.JmhBench;
 import dev.hone.bench.rows.LoaderBench;
 import dev.hone.bench.rows.MemoryBench;
@@ -52,6 +53,7 @@ public final class BenchCommand {
 
     static {
         ROWS.put("ingest", IngestBench::new);
+        ROWS.put("ingest-latency", IngestLatencyBench::new);
         ROWS.put("recommender", RecommenderBench::new);
         ROWS.put("loader", LoaderBench::new);
         ROWS.put("queue", QueueBench::new);

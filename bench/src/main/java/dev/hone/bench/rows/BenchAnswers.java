@@ -59,6 +59,12 @@ final class BenchAnswers {
         return "{\"learnerId\":\"" + learnerId + "\",\"questionId\":\"" + q.id() + "\",\"response\":\"" + option + "\"}";
     }
 
+    /** A body for POST /api/v1/answers of a random learner, with the client's own {@code eventId}. */
+    String requestWithEventId(String eventId) {
+        String body = request(learnerId(random.nextInt(learners)));
+        return "{\"eventId\":\"" + eventId + "\"," + body.substring(1);
+    }
+
     /** A body for POST /api/v1/answers/batch with {@code size} answers of random learners. */
     String batch(int size) {
         var out = new StringBuilder("{\"answers\":[");

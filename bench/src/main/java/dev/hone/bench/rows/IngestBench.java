@@ -8,8 +8,10 @@ import dev.hone.bench.run.BenchContext;
 import dev.hone.bench.run.Http;
 import dev.hone.bench.run.KafkaTopics;
 import dev.hone.bench.run.Processes;
+import dev.hone.bench.run.ServiceCpu;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +51,13 @@ public final class IngestBench implements BenchRow {
         post(ctx, 2); // warm-up: JIT, connections, producer metadata
         List<Double> hone = new ArrayList<>();
         List<Double> peer = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        ServiceCpu ingest = ServiceCpu.of(ctx, "ingest");
         for (int i = 0; i < ctx.scale().repeats(); i++) {
+            Duration cpuBefore = ingest.used();
             double[] accepted = post(ctx, ctx.scale().ingestSeconds());
             hone.add(accepted[0] / accepted[1]);
+            cpu.add(ingest.used().minus(cpuBefore).toNanos() / 1e6 / accepted[0] * 1000);
             // at least 50k records: fewer would time mostly the producer's start-up
             long records = Math.max(50_000, (long) accepted[0]);
             String out = ctx.processes().run("producer-perf-" + i, Processes.java(ctx.classpath(), List.of("-Xmx512m"),
@@ -62,7 +68,10 @@ public final class IngestBench implements BenchRow {
         }
         return List.of(Result.of(name(), "accepted answers/s, batch endpoint (" + BATCH + " a request, " + CLIENTS + " clients; "
                         + recordSize + "-byte events)", Summary.of(hone), Summary.of(peer), Goal.ratioAtLeast(0.5),
-                "peer: ProducerPerformance, acks=all, idempotent, linger.ms=2, same record size"));
+                "peer: ProducerPerformance, acks=all, idempotent, linger.ms=2, same record size"),
+                // the ratio moves with the neighbours' load; the CPU ingest spends per answer much less
+                Result.of(name(), "ingest CPU ms per 1,000 accepted answers, batch endpoint (user + system, /proc)", Summary.of(cpu), null,
+                        Goal.report(), "the ingest process's CPU time over each run, divided by the answers it accepted"));
     }
 
     /** Posts batches from {@value #CLIENTS} clients for {@code seconds}: {accepted answers, elapsed seconds}. */

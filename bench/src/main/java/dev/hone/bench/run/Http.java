@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every HTTP call the bench makes goes through here, with an admin bearer token signed by the
@@ -30,6 +31,15 @@ public final class Http {
 
     public Reply postJson(String url, String json) throws IOException, InterruptedException {
         return post(url, "application/json", json);
+    }
+
+    /**
+     * The same POST without waiting: the reply completes the future on the client's own threads,
+     * so a caller can keep sending at a fixed rate whatever the server's latency (an open loop).
+     */
+    public CompletableFuture<Reply> postJsonAsync(String url, String json) {
+        HttpRequest request = request(url).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Reply(r.statusCode(), r.body()));
     }
 
     /** A POST with a body of {@code contentType}, e.g. a query to ClickHouse's HTTP interface as text/plain. */

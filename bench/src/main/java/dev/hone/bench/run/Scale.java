@@ -7,6 +7,8 @@ package dev.hone.bench.run;
  * @param name              "quick" or "full"
  * @param repeats           runs of every measurement (at least 3: median and spread)
  * @param ingestSeconds     how long each ingest run posts batches
+ * @param latencyWarmupSeconds how long the ingest-latency row sends at its rate before measuring
+ * @param latencySeconds    how long each ingest-latency run sends at its rate
  * @param recommenderAnswers answers on the input topic for each Streams run
  * @param learners          distinct learners in that input (the state store's size)
  * @param loaderAnswers     answers per loader run
@@ -17,17 +19,17 @@ package dev.hone.bench.run;
  * @param memoryLearners    learners held for the heap-per-learner figure
  * @param jmhArgs           JMH's options (iterations, forks)
  */
-public record Scale(String name, int repeats, int ingestSeconds, int recommenderAnswers, int learners, int loaderAnswers,
+public record Scale(String name, int repeats, int ingestSeconds, int latencyWarmupSeconds, int latencySeconds, int recommenderAnswers, int learners, int loaderAnswers,
                     long dashboardAnswers, int dashboardCalls, int queueCalls, int freshnessProbes, int memoryLearners,
                     String jmhArgs) {
 
     public static Scale quick() {
-        return new Scale("quick", 3, 5, 30_000, 100_000, 30_000, 300_000, 7, 300, 7, 5_000,
+        return new Scale("quick", 3, 5, 10, 30, 30_000, 100_000, 30_000, 300_000, 7, 300, 7, 5_000,
                 "-f 1 -wi 1 -w 500ms -i 3 -r 500ms");
     }
 
     public static Scale full() {
-        return new Scale("full", 3, 20, 300_000, 100_000, 1_000_000, 10_000_000, 20, 2_000, 20, 100_000,
+        return new Scale("full", 3, 20, 20, 60, 300_000, 100_000, 1_000_000, 10_000_000, 20, 2_000, 20, 100_000,
                 "-f 1 -wi 3 -w 2s -i 5 -r 2s");
     }
 }

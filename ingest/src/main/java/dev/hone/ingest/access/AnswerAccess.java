@@ -6,6 +6,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+
 /**
  * The rule the filter chain cannot see: the learner named in an answer's body must be the
  * caller (or the caller an admin). An answer without a learner id is left to validation, which
@@ -16,11 +19,16 @@ public class AnswerAccess {
 
     /** Whether the current caller may answer as {@code learnerId}. */
     public boolean allows(String learnerId) {
-        if (learnerId == null) {
-            return true;
-        }
-        return Caller.of(SecurityContextHolder.getContext().getAuthentication())
-                .map(caller -> AccessRules.mayAnswerAs(caller, learnerId)).orElse(false);
+        return rule().test(learnerId);
+    }
+
+    /**
+     * The current caller's rule, with the caller read from the token once: a batch tests each
+     * of its items against it instead of rebuilding the caller from the claims per item.
+     */
+    public Predicate<String> rule() {
+        Optional<Caller> caller = Caller.of(SecurityContextHolder.getContext().getAuthentication());
+        return learnerId -> learnerId == null || caller.map(c -> AccessRules.mayAnswerAs(c, learnerId)).orElse(false);
     }
 
     /** Throws what Spring Security answers with 403 when the caller may not answer as {@code learnerId}. */

@@ -95,7 +95,7 @@ public class AnswerService {
             return BatchResult.rejected(index, 503, List.of(new FieldError("body", "the event log is unavailable; resend with the same eventId")));
         }
         accepted(item.graded());
-        return BatchResult.accepted(index, item.graded().reply());
+        return item.graded().batchResult(index);
     }
 
     /**
@@ -127,8 +127,21 @@ public class AnswerService {
         metrics.accepted(graded.event().kind());
     }
 
-    /** A valid answer, graded, with the event to store and the reply to give once stored. */
-    record Graded(AnswerRecorded event, AnswerAccepted reply) {
+    /** A valid answer, graded: the event to store, and what to reply once it is stored. */
+    record Graded(AnswerRecorded event, Question question) {
+
+        /** The single answer's reply: the grade, and now that the learner answered, the key and explanation. */
+        AnswerAccepted reply() {
+            return new AnswerAccepted(event.eventId(), event.correct(), event.score(), Feedback.of(question));
+        }
+
+        /**
+         * A batch item's result holds the grade only, so the feedback (a walk over the question's
+         * options) is not built for it: a batch of 500 would build 500 and drop them.
+         */
+        BatchResult batchResult(int index) {
+            return BatchResult.accepted(index, event.eventId(), event.correct(), event.score());
+        }
     }
 
     Graded grade(AnswerRequest request) {
@@ -163,7 +176,7 @@ public class AnswerService {
                 request.answeredAt() != null ? request.answeredAt() : now,
                 request.responseMs() != null ? request.responseMs() : 0L,
                 now);
-        return new Graded(event, new AnswerAccepted(eventId, grade.correct(), grade.score(), Feedback.of(question)));
+        return new Graded(event, question);
     }
 
     private InvalidRequestException rejected(List<FieldError> errors, Reason reason) {

@@ -9,8 +9,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchResult(int index, int status, String eventId, Boolean correct, Double score, List<FieldError> errors) {
 
-    static BatchResult accepted(int index, AnswerAccepted reply) {
-        return new BatchResult(index, 202, reply.eventId(), reply.correct(), reply.score(), null);
+    static BatchResult accepted(int index, String eventId, boolean correct, double score) {
+        return new BatchResult(index, 202, eventId, correct, score, null);
     }
 
     static BatchResult rejected(int index, int status, List<FieldError> errors) {

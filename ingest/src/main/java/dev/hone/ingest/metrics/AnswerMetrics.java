@@ -1,11 +1,14 @@
 package dev.hone.ingest.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ingest's answer meters. Tags are bounded: a field outside the contract's known names (an
@@ -45,6 +48,8 @@ public class AnswerMetrics {
     private final MeterRegistry registry;
     private final Timer produceOk;
     private final Timer produceFailed;
+    /** One counter per question kind, looked up once: the registry's lookup builds an id per call, and a batch counts hundreds. */
+    private final Map<String, Counter> acceptedByKind = new ConcurrentHashMap<>();
 
     AnswerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -53,7 +58,7 @@ public class AnswerMetrics {
     }
 
     public void accepted(String kind) {
-        registry.counter("hone.answers.accepted", "kind", kind).increment();
+        acceptedByKind.computeIfAbsent(kind, k -> registry.counter("hone.answers.accepted", "kind", k)).increment();
     }
 
     public void rejected(String field, Reason reason) {

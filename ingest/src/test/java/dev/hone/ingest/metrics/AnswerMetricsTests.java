@@ -1,5 +1,6 @@
 package dev.hone.ingest.metrics;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,5 +15,18 @@ class AnswerMetricsTests {
         assertThat(AnswerMetrics.boundedField("verb.id")).isEqualTo("verb");
         assertThat(AnswerMetrics.boundedField("aFieldAClientInvented" + System.nanoTime())).isEqualTo("other");
         assertThat(AnswerMetrics.boundedField(null)).isEqualTo("other");
+    }
+
+    @Test
+    void countsAcceptedAnswersPerKindInTheRegistry() {
+        var registry = new SimpleMeterRegistry();
+        var metrics = new AnswerMetrics(registry);
+
+        metrics.accepted("single-choice");
+        metrics.accepted("single-choice");
+        metrics.accepted("code-output");
+
+        assertThat(registry.get("hone.answers.accepted").tag("kind", "single-choice").counter().count()).isEqualTo(2);
+        assertThat(registry.get("hone.answers.accepted").tag("kind", "code-output").counter().count()).isEqualTo(1);
     }
 }
