@@ -280,8 +280,9 @@ class FaultSuiteIntegrationTests {
             return;
         }
         try (disk) {
+            // checked every second here (5 s by default), so the disk cannot fill between two checks
             Map<String, String> smallDisk = Map.of("HONE_RECOMMENDER_STATE_DIR", disk.dir().toString(),
-                    "HONE_RECOMMENDER_MIN_FREE_STATE_SPACE", "16MB");
+                    "HONE_RECOMMENDER_MIN_FREE_STATE_SPACE", "16MB", "HONE_STREAMS_STATESPACECHECK", "1s");
             stack.start(name, smallDisk);
             stack.awaitReady(name);
             Flow flow = Flow.of(answers(prefix, volume.learners(), volume.answers(), false));
@@ -289,7 +290,7 @@ class FaultSuiteIntegrationTests {
             flow.run(() -> {
                 if (!filled[0] && flow.acceptedCount() >= flow.size() / 3) {
                     try {
-                        disk.fillLeaving(4); // below the 16 MB this instance must keep free
+                        disk.fillLeaving(8); // below the 16 MB this instance must keep free
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

@@ -45,12 +45,14 @@ final class SmallDisk implements AutoCloseable {
         return Files.getFileStore(dir).getUsableSpace();
     }
 
-    /** Writes a file that leaves about {@code mebibytes} free, as a neighbour filling the disk would. */
+    /**
+     * Writes a file until about {@code mebibytes} are left, as a neighbour filling the disk would.
+     * The free space is read again after every mebibyte, since the service on this disk writes too.
+     */
     void fillLeaving(int mebibytes) throws IOException {
-        long toWrite = freeBytes() - mebibytes * MIB;
         ByteBuffer chunk = ByteBuffer.allocate((int) MIB);
         try (var channel = FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            for (long written = 0; written < toWrite; written += MIB) {
+            while (freeBytes() > (mebibytes + 1) * MIB) {
                 chunk.clear();
                 channel.write(chunk);
             }

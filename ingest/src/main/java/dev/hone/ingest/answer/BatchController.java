@@ -61,6 +61,10 @@ class BatchController {
         for (int i = 0; i < body.answers().size(); i++) {
             try {
                 AnswerRequest answer = item.readValue(body.answers().get(i));
+                if (answer == null) { // a JSON null in the list
+                    results.add(BatchResult.rejected(i, 400, List.of(new FieldError("body", "is not an answer object"))));
+                    continue;
+                }
                 if (!mayAnswerAs.test(answer.learnerId())) {
                     results.add(BatchResult.rejected(i, 403, List.of(new FieldError("learnerId", AnswerAccess.REASON))));
                     continue;

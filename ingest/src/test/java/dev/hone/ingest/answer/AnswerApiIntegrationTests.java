@@ -149,20 +149,22 @@ class AnswerApiIntegrationTests {
         String learner = learner();
         Question q = first(QuestionKind.SINGLE_CHOICE);
         Map<TopicPartition, Long> before = endOffsets();
-        List<Object> items = List.of(
+        List<Object> items = java.util.Arrays.asList(
                 Map.of("learnerId", learner, "questionId", q.id(), "response", rightAnswer(q)),
                 Map.of("learnerId", learner, "questionId", "no.such.q99", "response", "a"),
                 Map.of("learnerId", learner, "questionId", q.id(), "response", rightAnswer(q), "responseMs", "slow"),
+                null,
                 Map.of("learnerId", learner, "questionId", q.id(), "response", rightAnswer(q)));
 
         JsonNode reply = http.postForEntity("/api/v1/answers/batch", Map.of("answers", items), JsonNode.class).getBody();
 
         assertThat(reply.path("accepted").asInt()).isEqualTo(2);
-        assertThat(reply.path("rejected").asInt()).isEqualTo(2);
-        assertThat(reply.path("results").findValuesAsText("status")).containsExactly("202", "400", "400", "202");
+        assertThat(reply.path("rejected").asInt()).isEqualTo(3);
+        assertThat(reply.path("results").findValuesAsText("status")).containsExactly("202", "400", "400", "400", "202");
         assertThat(reply.path("results").path(1).path("errors").findValuesAsText("field")).containsExactly("questionId");
         assertThat(reply.path("results").path(2).path("errors").findValuesAsText("field")).containsExactly("responseMs");
-        String lastAccepted = reply.path("results").path(3).path("eventId").asText();
+        assertThat(reply.path("results").path(3).path("errors").findValuesAsText("field")).containsExactly("body");
+        String lastAccepted = reply.path("results").path(4).path("eventId").asText();
         assertThat(readUntil(before, learner, lastAccepted)).hasSize(2);
     }
 
