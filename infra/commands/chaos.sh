@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# hone: [--quick] [--report OUT.json]: the fault suite with larger volumes (broker restart, ClickHouse away, kill -9, resends, poison, erasure)
+# hone: [--quick] [--report OUT.json]: the fault suite with larger volumes (broker restart, ClickHouse away, kill -9, resends, poison, erasure, full state disk, scale out and in)
 # hone chaos [--quick] [--report OUT.json]
 # Runs the fault-tagged suite (infra FaultSuiteIntegrationTests) on engines of its own, as
 # `./hone test` runs it in CI but with more learners and answers: --quick ~20k answers in the
@@ -20,6 +20,7 @@ done
 
 export HONE_CHAOS_MODE="$mode"
 [[ -n "$report" ]] && export HONE_CHAOS_REPORT="$report"
-# the suite starts its own broker and ClickHouse; ./hone test provides the build and the shared engines
-exec "$root/hone" test -pl infra -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+# the suite starts its own broker and ClickHouse; ./hone test provides the build and the shared engines.
+# The services are named too: infra starts them from their jars without depending on those modules.
+exec "$root/hone" test -pl ingest,recommender,analytics,infra -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=FaultSuiteIntegrationTests -Dfailsafe.failIfNoSpecifiedTests=false
