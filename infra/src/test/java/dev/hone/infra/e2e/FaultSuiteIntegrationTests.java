@@ -65,14 +65,18 @@ class FaultSuiteIntegrationTests {
     private static FaultStack stack;
     private static ExactlyOnceCheck check;
 
-    /** How much each scenario sends, and how long ClickHouse stays away. */
-    record Volume(String mode, int learners, int answers, int outageAnswers, Duration outage, Duration settle) {
+    /**
+     * How much each scenario sends, and how long ClickHouse stays away; {@code lifecycleAnswers} for the
+     * scenarios whose cost is starting and stopping instances (disk full, scale out and in), which
+     * more answers would lengthen without testing more.
+     */
+    record Volume(String mode, int learners, int answers, int outageAnswers, Duration outage, Duration settle, int lifecycleAnswers) {
         static Volume fromEnvironment() {
             String mode = System.getenv().getOrDefault("HONE_CHAOS_MODE", "ci");
             return switch (mode) {
-                case "full" -> new Volume(mode, 500, 20_000, 100_000, Duration.ofSeconds(60), Duration.ofMinutes(5));
-                case "quick" -> new Volume(mode, 100, 4_000, 20_000, Duration.ofSeconds(30), Duration.ofMinutes(4));
-                default -> new Volume("ci", 20, 600, 2_000, Duration.ofSeconds(10), Duration.ofMinutes(4));
+                case "full" -> new Volume(mode, 500, 20_000, 100_000, Duration.ofSeconds(60), Duration.ofMinutes(5), 10_000);
+                case "quick" -> new Volume(mode, 100, 4_000, 20_000, Duration.ofSeconds(30), Duration.ofMinutes(4), 2_000);
+                default -> new Volume("ci", 20, 600, 2_000, Duration.ofSeconds(10), Duration.ofMinutes(4), 600);
             };
         }
     }
@@ -285,7 +289,7 @@ class FaultSuiteIntegrationTests {
                     "HONE_RECOMMENDER_MIN_FREE_STATE_SPACE", "16MB", "HONE_STREAMS_STATESPACECHECK", "1s");
             stack.start(name, smallDisk);
             stack.awaitReady(name);
-            Flow flow = Flow.of(answers(prefix, volume.learners(), volume.answers(), false));
+            Flow flow = Flow.of(answers(prefix, volume.learners(), volume.lifecycleAnswers(), false));
             boolean[] filled = {false};
             flow.run(() -> {
                 if (!filled[0] && flow.acceptedCount() >= flow.size() / 3) {
@@ -333,7 +337,7 @@ class FaultSuiteIntegrationTests {
         stack.start("analytics-2");
         stack.awaitReady("recommender-3");
         stack.awaitReady("analytics-2");
-        Flow flow = Flow.of(answers(prefix, volume.learners(), volume.answers(), false));
+        Flow flow = Flow.of(answers(prefix, volume.learners(), volume.lifecycleAnswers(), false));
         int[] step = {0};
         flow.run(() -> {
             try {
