@@ -40,8 +40,16 @@ class ProcessExit {
         }
         if (exiting.compareAndSet(false, true)) {
             log.error("exiting with code {}: {}", code, reason);
-            Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> code)), "hone-exit");
-            exit.start();
+            exitThread(code).start();
         }
+    }
+
+    /** The thread that closes the context and then exits with {@code code}. */
+    Thread exitThread(int code) {
+        Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> code)), "hone-exit");
+        // a new thread inherits daemon from its creator (the space watcher is a daemon): as a daemon, the JVM
+        // could end with 0 as soon as closing the context stopped the last other thread, before System.exit ran
+        exit.setDaemon(false);
+        return exit;
     }
 }
