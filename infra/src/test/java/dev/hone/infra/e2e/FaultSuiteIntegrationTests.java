@@ -64,6 +64,8 @@ class FaultSuiteIntegrationTests {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static FaultStack stack;
     private static ExactlyOnceCheck check;
+    /** Scenario 8's small state disk, kept mounted while its recommender goes on as scenario 9's third instance. */
+    private static SmallDisk stateDisk;
 
     /**
      * How much each scenario sends, and how long ClickHouse stays away; {@code lifecycleAnswers} for the
@@ -107,6 +109,9 @@ class FaultSuiteIntegrationTests {
         }
         if (stack != null) {
             stack.close();
+        }
+        if (stateDisk != null) {
+            stateDisk.close();
         }
     }
 
@@ -283,7 +288,8 @@ class FaultSuiteIntegrationTests {
             Assumptions.abort(cannotMount.getMessage());
             return;
         }
-        try (disk) {
+        stateDisk = disk;
+        try {
             // checked every second here (5 s by default), so the disk cannot fill between two checks
             Map<String, String> smallDisk = Map.of("HONE_RECOMMENDER_STATE_DIR", disk.dir().toString(),
                     "HONE_RECOMMENDER_MIN_FREE_STATE_SPACE", "16MB", "HONE_STREAMS_STATESPACECHECK", "1s");
@@ -321,19 +327,28 @@ class FaultSuiteIntegrationTests {
             record("8 state disk full", flow, new ExactlyOnceCheck.Verdict(verdict.inClickHouse(), verdict.mismatches() + cleanStopMismatches,
                     verdict.detail() + ", exit " + (exit.isPresent() ? exit.getAsInt() : "none") + (clearError ? ", reason logged" : ", NO clear reason in the log")
                             + (noStoreFailure ? "" : ", a store hit the full disk") + (runsAgain ? ", runs again" : ", DID NOT stay up after the restart")), 0, 0);
-        } finally {
+        } catch (Exception | AssertionError failed) {
             if (stack.process(name) != null) {
                 stack.stop(name);
             }
+            disk.free(); // scenario 9 then starts its third recommender on this disk, with room
+            throw failed;
         }
+        // on success the instance stays up: scenario 9 takes it as its third recommender instead of starting another
     }
 
     @Test
     @Order(9)
     void threeRecommendersAndTwoLoadersScaledOutAndInMidStreamKeepQueuesAndCountsExact() throws Exception {
         String prefix = prefix("scale");
-        // three recommenders and two loaders on one broker, 12 partitions
-        stack.start("recommender-3");
+        // three recommenders and two loaders on one broker, 12 partitions (the third recommender may still run from scenario 8)
+        ServiceProcess third = stack.process("recommender-3");
+        if (third == null || !third.isAlive()) {
+            if (third != null) {
+                stack.forget("recommender-3");
+            }
+            stack.start("recommender-3");
+        }
         stack.start("analytics-2");
         stack.awaitReady("recommender-3");
         stack.awaitReady("analytics-2");

@@ -25,6 +25,8 @@ import java.util.Properties;
 public class StreamsRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+    /** The consumer setting behind leaving the group on close (internal to Kafka, but a documented Streams default). */
+    static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
 
     private final StreamsSettings settings;
     private final LearnerEngines engines;
@@ -56,6 +58,9 @@ public class StreamsRunner implements SmartLifecycle {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Streams overrides the consumer's own default (leave on close) with false, as a default a user may change;
+        // KafkaStreams#close(CloseOptions#leaveGroup) only removes static members in 4.1 (KIP-1092 explains why)
+        props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), settings.leaveGroupOnClose());
         return client.applyTo(props);
     }
 

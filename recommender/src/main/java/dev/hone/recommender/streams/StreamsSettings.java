@@ -25,6 +25,13 @@ import java.time.Duration;
  * @param exitOnFailure     end the process when the Streams client stops for good (a failure or
  *                          the space check), so a supervisor (Kubernetes, ./hone up) restarts or
  *                          reports it; in-process tests turn it off
+ * @param leaveGroupOnClose leave the consumer group when the instance closes (SIGTERM, the space
+ *                          check), so the others take its partitions over at once. Kafka Streams
+ *                          stays in the group by default, which only pays off with static
+ *                          membership: a dynamic member comes back under a new member id anyway,
+ *                          and until the old one's session times out (45 s) the group cannot
+ *                          finish a rebalance, so no partition of that group is processed. Turn it
+ *                          off when {@code group.instance.id} is set through hone.kafka.properties
  */
 @ConfigurationProperties("hone.streams")
 public record StreamsSettings(
@@ -38,5 +45,6 @@ public record StreamsSettings(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("100MB") DataSize minFreeStateSpace,
         @DefaultValue("5s") Duration stateSpaceCheck,
-        @DefaultValue("true") boolean exitOnFailure) {
+        @DefaultValue("true") boolean exitOnFailure,
+        @DefaultValue("true") boolean leaveGroupOnClose) {
 }

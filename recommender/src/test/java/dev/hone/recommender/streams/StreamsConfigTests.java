@@ -17,7 +17,7 @@ class StreamsConfigTests {
 
     private final StreamsSettings settings = new StreamsSettings("kafka-0.kafka:9093", "hone-recommender", "/var/lib/hone/state",
             "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3,
-            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true);
+            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true);
 
     @Test
     void clusterSettingsReachEveryClientInsideStreams() {
@@ -47,6 +47,13 @@ class StreamsConfigTests {
         assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
         assertThat(streams.getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("hone-recommender-0.hone-recommender:8081");
         assertThat(streams.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void theGroupMemberLeavesOnCloseSoTheOthersNeedNotWaitOutItsSession() {
+        var streams = new StreamsConfig(StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 8081));
+
+        assertThat(streams.getMainConsumerConfigs("hone-recommender", "c", 0)).containsEntry(StreamsRunner.LEAVE_GROUP_ON_CLOSE, true);
     }
 
     private static KafkaClientProperties bound(Map<String, Object> properties) {
