@@ -27,6 +27,13 @@ import static org.awaitility.Awaitility.await;
 final class FaultStack implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    /**
+     * How soon the group notices a killed member (Kafka's default is 45 s). Only the suite's consumers
+     * (the recommender's Streams threads, the loaders) get it: until a killed member's session ends no
+     * rebalance of its group can finish, and scenarios 3 and 4 kill one on purpose. What they check,
+     * nothing lost or doubled, does not depend on how soon that is.
+     */
+    private static final String SESSION_TIMEOUT_MS = "15000";
 
     final PrivateKafka kafka;
     final PrivateClickHouse clickHouse;
@@ -73,6 +80,9 @@ final class FaultStack implements AutoCloseable {
     void start(String name, Map<String, String> overrides) {
         Map<String, String> own = new HashMap<>(env);
         String module = name.replaceFirst("-\\d+$", "");
+        if (module.equals("recommender") || module.equals("analytics")) {
+            own.put("HONE_KAFKA_PROPERTIES_SESSION_TIMEOUT_MS", SESSION_TIMEOUT_MS);
+        }
         if (module.equals("recommender")) {
             own.put("HONE_RECOMMENDER_PORT", Integer.toString(port(name)));
             own.put("HONE_RECOMMENDER_STATE_DIR", Path.of("target", "fault", name + "-state").toAbsolutePath().toString());

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import org.springframework.util.unit.DataSize;
 
@@ -54,6 +55,18 @@ class StreamsConfigTests {
         var streams = new StreamsConfig(StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 8081));
 
         assertThat(streams.getMainConsumerConfigs("hone-recommender", "c", 0)).containsEntry(StreamsRunner.LEAVE_GROUP_ON_CLOSE, true);
+    }
+
+    @Test
+    void aClientSettingGivenAsAnEnvironmentVariableReachesTheConsumers() {
+        var environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("HONE_KAFKA_PROPERTIES_SESSION_TIMEOUT_MS", "15000")));
+        var client = new KafkaClientConfig().kafkaClientProperties(environment);
+
+        var streams = new StreamsConfig(StreamsRunner.streamsConfig(settings, client, 8081));
+
+        assertThat(streams.getMainConsumerConfigs("hone-recommender", "c", 0)).containsEntry("session.timeout.ms", "15000");
     }
 
     private static KafkaClientProperties bound(Map<String, Object> properties) {
