@@ -3,9 +3,6 @@ package dev.hone.events;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
 
@@ -13,7 +10,7 @@ import java.io.IOException;
  * JSON serde for event records. A record that cannot be read throws
  * {@link SerializationException}, which the consumers route to the dead-letter topic.
  */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> extends AbstractSerde<T> {
 
     private final Class<T> type;
     private final ObjectReader reader;
@@ -55,25 +52,5 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
 
     private static String describe(IOException e) {
         return e instanceof com.fasterxml.jackson.core.JacksonException je ? je.getOriginalMessage() : e.getMessage();
-    }
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
-        // configured by construction
-    }
-
-    @Override
-    public void close() {
-        // stateless: nothing to release
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 }

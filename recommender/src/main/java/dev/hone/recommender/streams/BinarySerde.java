@@ -1,5 +1,6 @@
 package dev.hone.recommender.streams;
 
+import dev.hone.events.AbstractSerde;
 import dev.hone.events.ItemStatistics;
 import dev.hone.events.JsonSerde;
 import dev.hone.recommender.item.ItemAnswer;
@@ -8,11 +9,7 @@ import dev.hone.recommender.item.ItemStatisticsCodec;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerStateCodec;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -22,7 +19,7 @@ import java.util.function.Function;
  * topics written by an older version read on after an upgrade. The forms are plain Java
  * ({@link LearnerStateCodec}, {@link ItemAnswerCodec}, {@link ItemStatisticsCodec}).
  */
-public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class BinarySerde<T> extends AbstractSerde<T> {
 
     private final Class<T> type;
     private final int version;
@@ -78,25 +75,5 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
         } catch (IllegalArgumentException e) {
             throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage());
         }
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // configured by construction
-    }
-
-    @Override
-    public void close() {
-        // stateless: nothing to release
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 }
