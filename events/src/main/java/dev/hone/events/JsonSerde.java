@@ -12,12 +12,11 @@ import java.io.IOException;
  */
 public final class JsonSerde<T> extends AbstractSerde<T> {
 
-    private final Class<T> type;
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
     private JsonSerde(Class<T> type) {
-        this.type = type;
+        super(type);
         this.reader = EventJson.mapper().readerFor(type);
         this.writer = EventJson.mapper().writerFor(type);
     }
@@ -27,26 +26,20 @@ public final class JsonSerde<T> extends AbstractSerde<T> {
     }
 
     @Override
-    public byte[] serialize(String topic, T data) {
-        if (data == null) {
-            return null;
-        }
+    protected byte[] write(String topic, T value) {
         try {
-            return writer.writeValueAsBytes(data);
+            return writer.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
+            throw new SerializationException("cannot write " + type().getSimpleName() + " for " + topic, e);
         }
     }
 
     @Override
-    public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
+    protected T read(String topic, byte[] data) {
         try {
             return reader.readValue(data);
         } catch (IOException e) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + describe(e), e);
+            throw unreadable(topic, describe(e), e);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.hone.recommender.item.ItemAnswerCodec;
 import dev.hone.recommender.item.ItemStatisticsCodec;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerStateCodec;
-import org.apache.kafka.common.errors.SerializationException;
 
 import java.util.function.Function;
 
@@ -21,14 +20,13 @@ import java.util.function.Function;
  */
 public final class BinarySerde<T> extends AbstractSerde<T> {
 
-    private final Class<T> type;
     private final int version;
     private final Function<T, byte[]> encode;
     private final Function<byte[], T> decode;
     private final JsonSerde<T> json;
 
     private BinarySerde(Class<T> type, int version, Function<T, byte[]> encode, Function<byte[], T> decode) {
-        this.type = type;
+        super(type);
         this.version = version;
         this.encode = encode;
         this.decode = decode;
@@ -50,30 +48,26 @@ public final class BinarySerde<T> extends AbstractSerde<T> {
     }
 
     @Override
-    public byte[] serialize(String topic, T value) {
-        return value == null ? null : encode.apply(value);
+    protected byte[] write(String topic, T value) {
+        return encode.apply(value);
     }
 
     @Override
-    public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
+    protected T read(String topic, byte[] data) {
         if (data.length == 0) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": the value is empty");
+            throw unreadable(topic, "the value is empty", null);
         }
         int first = data[0] & 0xFF;
         if (first == '{' || Character.isWhitespace(first)) {
             return json.deserialize(topic, data);
         }
         if (first != version) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": format byte " + first
-                    + " is neither JSON ('{') nor binary version " + version);
+            throw unreadable(topic, "format byte " + first + " is neither JSON ('{') nor binary version " + version, null);
         }
         try {
             return decode.apply(data);
         } catch (IllegalArgumentException e) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage());
+            throw unreadable(topic, e.getMessage(), null);
         }
     }
 }
