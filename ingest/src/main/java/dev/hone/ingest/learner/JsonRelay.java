@@ -17,7 +17,8 @@ import java.time.Duration;
  * A GET passed on to another Hone service with the caller's token, whose answer goes back as it is
  * (status, body, and the headers a client acts on: Retry-After, WWW-Authenticate). The service behind
  * applies the same access rules, so a coach's read is decided where the learner's cohort is known.
- * A service that does not answer becomes 503 with Retry-After.
+ * A service that does not answer becomes 503 with Retry-After. {@link #read} is the same client for
+ * what ingest reads for itself (an erasure's progress).
  */
 final class JsonRelay {
 
