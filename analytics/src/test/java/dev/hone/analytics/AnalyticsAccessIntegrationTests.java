@@ -1,7 +1,10 @@
 package dev.hone.analytics;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hone.analytics.loader.AnswerRows;
 import dev.hone.catalog.Question;
+import dev.hone.events.Ids;
 import dev.hone.testkit.HeadlessChromium;
 import dev.hone.testkit.Calls;
 import dev.hone.testkit.Engines;
@@ -148,6 +151,29 @@ class AnalyticsAccessIntegrationTests {
         if (expected == 401) {
             assertThat(reply.challenge()).hasValueSatisfying(c -> assertThat(c).startsWith("Bearer"));
         }
+    }
+
+    @Test
+    void aBadLearnerIdGetsTheSameProblemFromTheErasureAndTheAnswers() throws Exception {
+        String bad = "x".repeat(129);
+        String base = "http://127.0.0.1:" + port;
+
+        Calls.Reply erasure = Calls.send(base, "GET", "/api/v1/learners/" + bad + "/erasure", TestTokens.admin(), null);
+        Calls.Reply answers = Calls.send(base, "GET", "/api/v1/learners/" + bad + "/answers", TestTokens.admin(), null);
+
+        for (Calls.Reply reply : List.of(erasure, answers)) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        }
+        var json = new ObjectMapper();
+        ObjectNode first = (ObjectNode) json.readTree(erasure.body());
+        ObjectNode second = (ObjectNode) json.readTree(answers.body());
+        first.remove("instance");
+        second.remove("instance");
+        assertThat(first).isEqualTo(second);
+        assertThat(first.path("title").asText()).isEqualTo("Invalid request");
+        assertThat(first.path("errors").get(0).path("field").asText()).isEqualTo("learnerId");
+        assertThat(first.path("errors").get(0).path("reason").asText()).isEqualTo(Ids.RULE);
     }
 
     @Test

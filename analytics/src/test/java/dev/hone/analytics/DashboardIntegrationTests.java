@@ -334,6 +334,17 @@ class DashboardIntegrationTests {
         assertThat(response.getBody()).contains("\"field\":\"from\"");
     }
 
+    @Test
+    void theReadinessPanelAnswersABadFilterAsTheDashboardsDo() {
+        var dashboard = http.getForEntity("/api/v1/dashboards/topics?to=yesterday", String.class);
+        var panel = http.getForEntity("/api/v1/dashboards/learners/ada/readiness/weeks?to=yesterday", String.class);
+
+        assertThat(panel.getStatusCode().value()).isEqualTo(400);
+        assertThat(panel.getBody()).contains("\"field\":\"to\"").contains("\"reason\":\"to: must be a date like 2026-11-28\"");
+        assertThat(panel.getBody().replaceAll("\"instance\":\"[^\"]*\"", ""))
+                .isEqualTo(dashboard.getBody().replaceAll("\"instance\":\"[^\"]*\"", ""));
+    }
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 

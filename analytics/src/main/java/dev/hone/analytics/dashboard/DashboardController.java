@@ -1,11 +1,8 @@
 package dev.hone.analytics.dashboard;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -110,14 +107,5 @@ class DashboardController {
             throw new IllegalArgumentException(field + ": required");
         }
         return id;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        String field = e.getMessage() == null ? "" : e.getMessage().split(":")[0];
-        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "reason", e.getMessage())));
-        return problem;
     }
 }

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.analytics.clickhouse.SqlFile;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Topic;
+import dev.hone.security.ServiceClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import dev.hone.security.CallerTokenRelay;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -45,10 +44,7 @@ class ReadinessPanel {
         this.clickHouse = clickHouse;
         this.catalog = catalog;
         this.settings = settings;
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.timeout());
-        requests.setReadTimeout(settings.timeout());
-        this.recommender = http.baseUrl(settings.recommenderUrl()).requestFactory(requests).requestInterceptor(new CallerTokenRelay()).build();
+        this.recommender = ServiceClients.forCaller(http, settings.recommenderUrl(), settings.timeout());
     }
 
     record BestTopic(String topicId, String name, double mastery, double gainPerHour, String practiceUrl) {

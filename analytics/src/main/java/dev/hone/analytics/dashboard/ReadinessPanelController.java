@@ -1,16 +1,11 @@
 package dev.hone.analytics.dashboard;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 
 /** The learner dashboard's readiness panel as JSON: {@code /api/v1/dashboards/learners/{id}/readiness?track=&from=&to=}. */
 @RestController
@@ -45,14 +40,5 @@ class ReadinessPanelController {
 
     private DashboardFilter filter(DashboardController.Query q) {
         return DashboardFilter.of(null, q.track(), q.from(), q.to(), settings.defaultRangeDays(), LocalDate.now(ZoneOffset.UTC));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        String field = e.getMessage() == null ? "" : e.getMessage().split(":")[0];
-        problem.setProperty("errors", List.of(Map.of("field", field, "reason", e.getMessage())));
-        return problem;
     }
 }

@@ -1,15 +1,8 @@
 package dev.hone.ingest.learner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hone.ingest.analytics.AnalyticsSettings;
-import dev.hone.security.CallerTokenRelay;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-
-import java.time.Duration;
 
 /**
  * How far a learner's erasure got, asked of the two services that hold something of them: the
@@ -19,12 +12,12 @@ import java.time.Duration;
 @Component
 class ErasureProgress {
 
-    private final RestClient recommender;
-    private final RestClient analytics;
+    private final JsonRelay recommender;
+    private final JsonRelay analytics;
 
-    ErasureProgress(RecommenderSettings recommenderSettings, AnalyticsSettings analyticsSettings, RestClient.Builder builder) {
-        this.recommender = client(builder, recommenderSettings.url(), recommenderSettings.timeout());
-        this.analytics = client(builder, analyticsSettings.url(), analyticsSettings.timeout());
+    ErasureProgress(ServiceRelays relays) {
+        this.recommender = relays.recommender();
+        this.analytics = relays.analytics();
     }
 
     /** Where a client follows an erasure's progress. */
@@ -63,9 +56,9 @@ class ErasureProgress {
         return new Progress(learnerId, done ? "done" : "pending", statusPath(learnerId), inRecommender, inAnalytics);
     }
 
-    private static JsonNode read(RestClient client, String path, String learnerId, String service) {
+    private static JsonNode read(JsonRelay relay, String path, String learnerId, String service) {
         try {
-            JsonNode body = client.get().uri(path, learnerId).accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class);
+            JsonNode body = relay.read(path, learnerId);
             if (body == null) {
                 throw new UnavailableException(service, null);
             }
@@ -73,13 +66,6 @@ class ErasureProgress {
         } catch (RestClientException e) {
             throw new UnavailableException(service, e);
         }
-    }
-
-    private static RestClient client(RestClient.Builder builder, String url, Duration timeout) {
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(timeout);
-        requests.setReadTimeout(timeout);
-        return builder.clone().baseUrl(url).requestFactory(requests).requestInterceptor(new CallerTokenRelay()).build();
     }
 
     /** A service that holds part of the learner did not answer: the progress is unknown for now. */

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 
 /**
@@ -26,9 +25,9 @@ class LearnerController {
     private final JsonRelay recommender;
     private final Catalog catalog;
 
-    LearnerController(RecommenderSettings settings, RestClient.Builder builder, Catalog catalog) {
+    LearnerController(ServiceRelays relays, Catalog catalog) {
         this.catalog = catalog;
-        this.recommender = new JsonRelay(builder, settings.url(), settings.timeout(), "Recommender");
+        this.recommender = relays.recommender();
     }
 
     @GetMapping("/queue")

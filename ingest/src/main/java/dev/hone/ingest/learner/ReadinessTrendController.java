@@ -3,7 +3,6 @@ package dev.hone.ingest.learner;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Track;
 import dev.hone.events.Ids;
-import dev.hone.ingest.analytics.AnalyticsSettings;
 import dev.hone.ingest.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 /**
  * A learner's readiness per week, for the practice page's panel: read from the analytics service's
@@ -26,8 +24,8 @@ class ReadinessTrendController {
     private final JsonRelay analytics;
     private final Catalog catalog;
 
-    ReadinessTrendController(AnalyticsSettings settings, RestClient.Builder builder, Catalog catalog) {
-        this.analytics = new JsonRelay(builder, settings.url(), settings.timeout(), "Analytics");
+    ReadinessTrendController(ServiceRelays relays, Catalog catalog) {
+        this.analytics = relays.analytics();
         this.catalog = catalog;
     }
 

@@ -2,10 +2,9 @@ package dev.hone.ingest.xapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.ingest.analytics.AnalyticsSettings;
+import dev.hone.security.ServiceClients;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import dev.hone.security.CallerTokenRelay;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -21,10 +20,7 @@ class AnswerHistoryClient {
     private final RestClient analytics;
 
     AnswerHistoryClient(AnalyticsSettings settings, RestClient.Builder builder) {
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.timeout());
-        requests.setReadTimeout(settings.timeout());
-        this.analytics = builder.baseUrl(settings.url()).requestFactory(requests).requestInterceptor(new CallerTokenRelay()).build();
+        this.analytics = ServiceClients.forCaller(builder, settings.url(), settings.timeout());
     }
 
     /** The learner's answers, newest first; throws {@link HistoryUnavailableException} if analytics does not answer. */

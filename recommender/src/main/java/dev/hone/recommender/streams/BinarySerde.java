@@ -1,5 +1,6 @@
 package dev.hone.recommender.streams;
 
+import dev.hone.events.AbstractSerde;
 import dev.hone.events.ItemStatistics;
 import dev.hone.events.JsonSerde;
 import dev.hone.recommender.item.ItemAnswer;
@@ -7,12 +8,7 @@ import dev.hone.recommender.item.ItemAnswerCodec;
 import dev.hone.recommender.item.ItemStatisticsCodec;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerStateCodec;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -22,16 +18,15 @@ import java.util.function.Function;
  * topics written by an older version read on after an upgrade. The forms are plain Java
  * ({@link LearnerStateCodec}, {@link ItemAnswerCodec}, {@link ItemStatisticsCodec}).
  */
-public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class BinarySerde<T> extends AbstractSerde<T> {
 
-    private final Class<T> type;
     private final int version;
     private final Function<T, byte[]> encode;
     private final Function<byte[], T> decode;
     private final JsonSerde<T> json;
 
     private BinarySerde(Class<T> type, int version, Function<T, byte[]> encode, Function<byte[], T> decode) {
-        this.type = type;
+        super(type);
         this.version = version;
         this.encode = encode;
         this.decode = decode;
@@ -53,50 +48,26 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
     }
 
     @Override
-    public byte[] serialize(String topic, T value) {
-        return value == null ? null : encode.apply(value);
+    protected byte[] write(String topic, T value) {
+        return encode.apply(value);
     }
 
     @Override
-    public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
+    protected T read(String topic, byte[] data) {
         if (data.length == 0) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": the value is empty");
+            throw unreadable(topic, "the value is empty", null);
         }
         int first = data[0] & 0xFF;
         if (first == '{' || Character.isWhitespace(first)) {
             return json.deserialize(topic, data);
         }
         if (first != version) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": format byte " + first
-                    + " is neither JSON ('{') nor binary version " + version);
+            throw unreadable(topic, "format byte " + first + " is neither JSON ('{') nor binary version " + version, null);
         }
         try {
             return decode.apply(data);
         } catch (IllegalArgumentException e) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage());
+            throw unreadable(topic, e.getMessage(), null);
         }
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // configured by construction
-    }
-
-    @Override
-    public void close() {
-        // stateless: nothing to release
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 }
