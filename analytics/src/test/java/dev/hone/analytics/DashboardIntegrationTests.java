@@ -345,6 +345,14 @@ class DashboardIntegrationTests {
                 .isEqualTo(dashboard.getBody().replaceAll("\"instance\":\"[^\"]*\"", ""));
     }
 
+    @Test
+    void aPageForAnIdOutsideItsShapeIsABadRequestNamingTheField() {
+        var page = http.getForEntity("/dashboards/learner/{id}", String.class, "not an id!");
+
+        assertThat(page.getStatusCode().value()).isEqualTo(400);
+        assertThat(page.getBody()).contains("\"field\":\"learnerId\"");
+    }
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 

@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * A bad filter of the dashboards' JSON and CSV API ({@link DashboardFilter}'s "field: rule") is a
  * 400 problem body naming the field. Its {@code reason} keeps the "field: " prefix, as it always
- * has here (the learner endpoints' {@code web.InvalidRequestAdvice} leaves it out).
+ * has here (the learner endpoints' {@code web.InvalidRequestAdvice} leaves it out). The pages
+ * check their path's id the same way: a bad one is this 400, not a page or a 500.
  */
-@RestControllerAdvice(assignableTypes = {DashboardController.class, ReadinessPanelController.class})
+@RestControllerAdvice(assignableTypes = {DashboardController.class, ReadinessPanelController.class, DashboardPages.class})
 class BadFilterAdvice {
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -4,6 +4,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -20,13 +21,17 @@ class OwnerForwarding {
 
     private final RestClient http;
 
-    OwnerForwarding(RestClient.Builder http) {
-        this.http = http.build();
+    OwnerForwarding(RestClient.Builder http, ForwardingSettings settings) {
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(settings.timeout());
+        requests.setReadTimeout(settings.timeout());
+        this.http = http.clone().requestFactory(requests).build();
     }
 
     /**
-     * The owner's answer, Retry-After included. An owner that cannot be reached (it died and the
-     * group has not yet moved its partitions) is a rebalance in the making: 503, not a 500.
+     * The owner's answer, Retry-After included. An owner that cannot be reached or does not answer
+     * within {@code hone.forwarding.timeout} (it died and the group has not yet moved its
+     * partitions) is a rebalance in the making: 503, not a 500.
      */
     ResponseEntity<String> forward(HostInfo owner, String authorization, String path, Object... variables) {
         try {
