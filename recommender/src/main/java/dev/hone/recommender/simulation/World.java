@@ -22,6 +22,8 @@ final class World {
     final Map<String, Integer> topicIndex = new HashMap<>();
     final int[][] prerequisites;
     private final Map<String, double[]> items = new HashMap<>();
+    /** Null when topics start independently (population.prerequisiteCorrelation 0). */
+    private final double[][] startLoadings;
 
     World(Catalog catalog, Profile profile, long seed) {
         this.catalog = catalog;
@@ -34,6 +36,7 @@ final class World {
         for (int i = 0; i < topics.size(); i++) {
             prerequisites[i] = topics.get(i).prerequisites().stream().filter(topicIndex::containsKey).mapToInt(topicIndex::get).toArray();
         }
+        startLoadings = profile.prerequisiteCorrelation() > 0 ? startLoadings(profile.prerequisiteCorrelation()) : null;
         SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 0x17E45L));
         for (Question q : catalog.questions()) {
             double b = profile.difficultyPerLevel() * (q.difficulty() - 3) + profile.difficultyNoiseSd() * Seeds.gaussian(random);
@@ -44,6 +47,57 @@ final class World {
             };
             items.put(q.id(), new double[] {b, guess});
         }
+    }
+
+    /**
+     * A learner's topic deviations (unit sd) from independent draws {@code noise}: each topic its own draw plus
+     * {@code population.prerequisiteCorrelation} times the mean deviation of its prerequisites, rescaled to unit
+     * sd. With 0 (every shipped profile) the draws themselves.
+     */
+    double[] deviations(double[] noise) {
+        if (startLoadings == null) {
+            return noise;
+        }
+        double[] out = new double[noise.length];
+        for (int k = 0; k < noise.length; k++) {
+            double[] row = startLoadings[k];
+            for (int j = 0; j < noise.length; j++) {
+                out[k] += row[j] * noise[j];
+            }
+        }
+        return out;
+    }
+
+    private double[][] startLoadings(double rho) {
+        double[][] rows = new double[topics.size()][];
+        for (int k = 0; k < rows.length; k++) {
+            loadings(k, rho, rows);
+        }
+        for (double[] row : rows) {
+            double norm = Math.sqrt(java.util.Arrays.stream(row).map(x -> x * x).sum());
+            for (int j = 0; j < row.length; j++) {
+                row[j] /= norm;
+            }
+        }
+        return rows;
+    }
+
+    /** Unnormalised: own noise plus rho times the mean of the prerequisites' (the catalog's prerequisites form a DAG). */
+    private double[] loadings(int k, double rho, double[][] memo) {
+        if (memo[k] != null) {
+            return memo[k];
+        }
+        double[] row = new double[topics.size()];
+        row[k] = 1;
+        for (int p : prerequisites[k]) {
+            double[] parent = loadings(p, rho, memo);
+            double norm = Math.sqrt(java.util.Arrays.stream(parent).map(x -> x * x).sum());
+            for (int j = 0; j < row.length; j++) {
+                row[j] += rho * parent[j] / norm / prerequisites[k].length;
+            }
+        }
+        memo[k] = row;
+        return row;
     }
 
     double difficulty(Question q) {
