@@ -49,7 +49,7 @@ final class PlacementExperiment {
      * @param oracleMae               a bound no estimate from few answers can beat by much: each topic estimated from the
      *                                learner's exact general ability (hidden), its own deviation unknown
      * @param populationPriorMae      the placement's answers through its estimator with the profile's own population
-     *                                (ability mean and sd, topic sd, no prerequisite coupling, as {@link SimulatedLearner}
+     *                                (ability mean and sd, topic sd, prerequisite correlation, as {@link SimulatedLearner}
      *                                draws it): what a prior fitted perfectly to this population would give. A bound: it
      *                                reads the simulator's parameters, which the service cannot know
      */
@@ -92,8 +92,8 @@ final class PlacementExperiment {
     /** The placement's estimator with the simulated population's own prior (never stopping early: it reads every answer). */
     private PlacementPolicy populationPrior(Profile profile) {
         PlacementSettings s = placement.settings();
-        return new PlacementPolicy(catalog, new PlacementSettings(s.cap(), 0, profile.abilitySd(), Math.max(1e-3, profile.topicSd()), 0,
-                profile.abilityMean()));
+        return new PlacementPolicy(catalog, new PlacementSettings(s.cap(), 0, profile.abilitySd(), Math.max(1e-3, profile.topicSd()),
+                profile.prerequisiteCorrelation(), profile.abilityMean()));
     }
 
     /** One learner after their first answers: the hidden learner, the model, the answers, and when. */

@@ -69,9 +69,13 @@ final class World {
     }
 
     private double[][] startLoadings(double rho) {
-        double[][] rows = new double[topics.size()][];
-        for (int k = 0; k < rows.length; k++) {
-            loadings(k, rho, rows);
+        double[][] raw = new double[topics.size()][];
+        for (int k = 0; k < raw.length; k++) {
+            loadings(k, rho, raw);
+        }
+        double[][] rows = new double[raw.length][];
+        for (int k = 0; k < raw.length; k++) {
+            rows[k] = raw[k].clone();
         }
         for (double[] row : rows) {
             double norm = Math.sqrt(java.util.Arrays.stream(row).map(x -> x * x).sum());
@@ -91,9 +95,8 @@ final class World {
         row[k] = 1;
         for (int p : prerequisites[k]) {
             double[] parent = loadings(p, rho, memo);
-            double norm = Math.sqrt(java.util.Arrays.stream(parent).map(x -> x * x).sum());
             for (int j = 0; j < row.length; j++) {
-                row[j] += rho * parent[j] / norm / prerequisites[k].length;
+                row[j] += rho * parent[j] / prerequisites[k].length;
             }
         }
         memo[k] = row;
