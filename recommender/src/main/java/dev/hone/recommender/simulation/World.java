@@ -4,6 +4,7 @@ import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.catalog.Topic;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,20 +69,14 @@ final class World {
         return out;
     }
 
+    /** Each row rescaled to unit length, so a topic's deviation keeps sd topicSd whatever its prerequisites. */
     private double[][] startLoadings(double rho) {
         double[][] raw = new double[topics.size()][];
-        for (int k = 0; k < raw.length; k++) {
-            loadings(k, rho, raw);
-        }
         double[][] rows = new double[raw.length][];
         for (int k = 0; k < raw.length; k++) {
-            rows[k] = raw[k].clone();
-        }
-        for (double[] row : rows) {
-            double norm = Math.sqrt(java.util.Arrays.stream(row).map(x -> x * x).sum());
-            for (int j = 0; j < row.length; j++) {
-                row[j] /= norm;
-            }
+            double[] row = loadings(k, rho, raw);
+            double norm = Math.sqrt(Arrays.stream(row).map(x -> x * x).sum());
+            rows[k] = Arrays.stream(row).map(x -> x / norm).toArray();
         }
         return rows;
     }
