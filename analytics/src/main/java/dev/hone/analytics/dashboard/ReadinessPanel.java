@@ -25,8 +25,8 @@ import java.util.Map;
  * (and a placement's estimates) live there, so the panel shows the very number the learner API gives. The
  * trend over weeks is computed here from the mastery rows in ClickHouse (the recommender keeps no history):
  * at each week, the track-weighted mean of every topic's last mastery so far, a topic not practised yet
- * counted at {@link ReadinessSettings#unpractised()}. The trend is therefore an approximation of the score
- * (no uncertainty, no placement estimates), which the page says.
+ * counted at the prior the score starts from ({@link WeeklyReadiness}). The trend is therefore an approximation
+ * of the score (no uncertainty, no placement estimates), which the page says.
  */
 @Component
 class ReadinessPanel {
@@ -126,19 +126,9 @@ class ReadinessPanel {
                 next++;
             }
             if (latest.keySet().stream().anyMatch(weights::containsKey)) {
-                weeks.add(new Week(week.toString(), readiness(weights, latest), (int) latest.keySet().stream().filter(weights::containsKey).count()));
+                weeks.add(new Week(week.toString(), WeeklyReadiness.of(weights, latest), (int) latest.keySet().stream().filter(weights::containsKey).count()));
             }
         }
         return weeks;
-    }
-
-    private double readiness(Map<String, Double> weights, Map<String, Double> latest) {
-        double sum = 0;
-        double total = 0;
-        for (var w : weights.entrySet()) {
-            sum += w.getValue() * latest.getOrDefault(w.getKey(), settings.unpractised());
-            total += w.getValue();
-        }
-        return Rates.round(sum / total);
     }
 }

@@ -12,12 +12,13 @@ import java.time.Duration;
  *                       {@code /api/v1/learners/{id}/readiness} gives the score, interval and best topics
  * @param timeout        how long the panel waits for it before showing the trend alone
  * @param practiceUrl    where a learner practises a topic (ingest's practice page, which serves that topic's questions), {topic} replaced by the topic id
- * @param unpractised    mastery the trend counts a topic at before its first answer (the policy's level for an unseen topic)
+ *
+ * <p>What the trend counts a topic at before its first answer is not a setting: it is the prior the recommender's
+ * score starts from ({@code UnpractisedPrior}), so the two cannot disagree.
  */
 @ConfigurationProperties("hone.readiness")
 public record ReadinessSettings(
         @DefaultValue("http://127.0.0.1:8081") String recommenderUrl,
         @DefaultValue("2s") Duration timeout,
-        @DefaultValue("http://127.0.0.1:8080/practice/?topic={topic}") String practiceUrl,
-        @DefaultValue("0.5") double unpractised) {
+        @DefaultValue("http://127.0.0.1:8080/practice/?topic={topic}") String practiceUrl) {
 }

@@ -155,11 +155,15 @@ public final class PlacementPolicy {
         return Placement.meanSd(posterior, weights) <= settings.confidenceSd() ? Placement.Status.CONFIDENT : Placement.Status.IN_PROGRESS;
     }
 
-    /** Topics of the track that have questions; every topic when the track is unknown. */
+    /**
+     * Topics of the track that have questions (every topic when the track is unknown): the ones readiness scores.
+     * A topic whose questions are all tagged for other tracks is believed about (the answers on related topics
+     * inform it) but never asked ({@link #next}).
+     */
     List<String> trackTopics(String track) {
         boolean known = catalog.topics().stream().anyMatch(t -> t.weightIn(track) > 0);
         return catalog.topics().stream()
-                .filter(t -> (!known || t.weightIn(track) > 0) && catalog.questionsOf(t.id()).stream().anyMatch(q -> inTrack(q, track)))
+                .filter(t -> (!known || t.weightIn(track) > 0) && !catalog.questionsOf(t.id()).isEmpty())
                 .map(Topic::id).toList();
     }
 

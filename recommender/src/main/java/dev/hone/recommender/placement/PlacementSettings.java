@@ -1,5 +1,7 @@
 package dev.hone.recommender.placement;
 
+import dev.hone.model.readiness.UnpractisedPrior;
+
 /**
  * The placement's knobs (bound from {@code hone.placement.*}; see the README's placement section).
  *
@@ -10,8 +12,13 @@ package dev.hone.recommender.placement;
  * @param topicSd                 prior sd (logit) of a topic's deviation from the general ability
  * @param prerequisiteCorrelation how much of a topic's deviation it inherits from its prerequisites (0 = topics
  *                                related only through the general ability)
+ * @param priorMean               prior mean (logit) of every topic ability. {@link UnpractisedPrior#LOGIT} in the
+ *                                service (not bound from {@code hone.placement.*}: analytics' readiness trend reads
+ *                                the same constant, and a knob here would let the two drift apart); the simulator
+ *                                may set it to measure what a population prior fitted elsewhere would give
  */
-public record PlacementSettings(int cap, double confidenceSd, double abilitySd, double topicSd, double prerequisiteCorrelation) {
+public record PlacementSettings(int cap, double confidenceSd, double abilitySd, double topicSd, double prerequisiteCorrelation,
+                                double priorMean) {
 
     public static final int MAX_CAP = 50;
 
@@ -20,6 +27,12 @@ public record PlacementSettings(int cap, double confidenceSd, double abilitySd, 
         require(confidenceSd >= 0 && confidenceSd < 0.5, "confidenceSd must be in [0, 0.5)");
         require(abilitySd >= 0 && topicSd > 0, "abilitySd must be >= 0 and topicSd > 0");
         require(prerequisiteCorrelation >= 0 && prerequisiteCorrelation < 1, "prerequisiteCorrelation must be in [0, 1)");
+        require(Double.isFinite(priorMean), "priorMean must be a number");
+    }
+
+    /** The service's settings: the prior mean is the one readiness shares ({@link UnpractisedPrior}). */
+    public PlacementSettings(int cap, double confidenceSd, double abilitySd, double topicSd, double prerequisiteCorrelation) {
+        this(cap, confidenceSd, abilitySd, topicSd, prerequisiteCorrelation, UnpractisedPrior.LOGIT);
     }
 
     /**
@@ -31,11 +44,11 @@ public record PlacementSettings(int cap, double confidenceSd, double abilitySd, 
     }
 
     public PlacementSettings withCap(int newCap) {
-        return new PlacementSettings(newCap, confidenceSd, abilitySd, topicSd, prerequisiteCorrelation);
+        return new PlacementSettings(newCap, confidenceSd, abilitySd, topicSd, prerequisiteCorrelation, priorMean);
     }
 
     public PlacementSettings withConfidenceSd(double sd) {
-        return new PlacementSettings(cap, sd, abilitySd, topicSd, prerequisiteCorrelation);
+        return new PlacementSettings(cap, sd, abilitySd, topicSd, prerequisiteCorrelation, priorMean);
     }
 
     private static void require(boolean ok, String message) {

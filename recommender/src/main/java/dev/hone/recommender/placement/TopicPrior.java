@@ -3,6 +3,7 @@ package dev.hone.recommender.placement;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Topic;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Map;
  * (deviation = own noise + correlation x mean deviation of the prerequisites, down the catalog's DAG), so
  * a learner who shows a topic is likely to hold what it builds on, and the other way round. The deviations
  * are rescaled to the same sd, so the prerequisite structure changes who is related, not how spread a topic is.
+ * Every topic's prior mean is the settings' (the service's is readiness's {@code UnpractisedPrior}).
  */
 final class TopicPrior {
 
@@ -37,7 +39,9 @@ final class TopicPrior {
                 cov[i][j] = ability + topic * dot(loadings[i], loadings[j]) / Math.sqrt(dot(loadings[i], loadings[i]) * dot(loadings[j], loadings[j]));
             }
         }
-        return new Posterior(new double[n], cov);
+        double[] mean = new double[n];
+        Arrays.fill(mean, settings.priorMean());
+        return new Posterior(mean, cov);
     }
 
     /** A topic's deviation as a combination of every topic's own noise (memoised; the catalog's prerequisites form a DAG). */

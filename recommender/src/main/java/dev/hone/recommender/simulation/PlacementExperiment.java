@@ -9,6 +9,7 @@ import dev.hone.recommender.learner.LearnerView;
 import dev.hone.recommender.learner.PlacedAnswer;
 import dev.hone.recommender.placement.Placement;
 import dev.hone.recommender.placement.PlacementPolicy;
+import dev.hone.recommender.placement.PlacementSettings;
 import dev.hone.recommender.policy.QueueItem;
 import dev.hone.recommender.policy.QueuePolicy;
 
@@ -47,9 +48,13 @@ final class PlacementExperiment {
      * @param meanPlacementAnswers    answers the placement took (it may stop before the cap on confidence)
      * @param oracleMae               a bound no estimate from few answers can beat by much: each topic estimated from the
      *                                learner's exact general ability (hidden), its own deviation unknown
+     * @param populationPriorMae      the placement's answers through its estimator with the profile's own population
+     *                                (ability mean and sd, topic sd, prerequisite correlation, as {@link SimulatedLearner}
+     *                                draws it): what a prior fitted perfectly to this population would give. A bound: it
+     *                                reads the simulator's parameters, which the service cannot know
      */
     record Result(int learners, int answers, double placementMae, double roundRobinMae, double roundRobinEstimatorMae,
-                  double placementModelMae, double meanPlacementAnswers, double oracleMae) {
+                  double placementModelMae, double meanPlacementAnswers, double oracleMae, double populationPriorMae) {
 
         double reduction() {
             return 1 - placementMae / roundRobinMae;
@@ -65,6 +70,8 @@ final class PlacementExperiment {
         double placedModel = 0;
         double asked = 0;
         double oracle = 0;
+        double population = 0;
+        PlacementPolicy fitted = populationPrior(profile);
         int answers = placement.settings().cap();
         for (int i = 0; i < learners; i++) {
             String track = profile.tracks().get(new SplittableRandom(Seeds.mix(seed, i)).nextInt(profile.tracks().size()));
@@ -73,12 +80,20 @@ final class PlacementExperiment {
             placedModel += p.modelMae();
             asked += p.log().size();
             oracle += p.oracleMae();
+            population += p.mae(fitted.replay(track, p.log()));
             Arm r = roundRobinArm(world, engine, seed, i, track, answers);
             roundRobin += r.modelMae();
             roundRobinEstimator += r.mae(placement.replay(track, r.log()));
         }
         return new Result(learners, answers, placed / learners, roundRobin / learners, roundRobinEstimator / learners,
-                placedModel / learners, asked / learners, oracle / learners);
+                placedModel / learners, asked / learners, oracle / learners, population / learners);
+    }
+
+    /** The placement's estimator with the simulated population's own prior (never stopping early: it reads every answer). */
+    private PlacementPolicy populationPrior(Profile profile) {
+        PlacementSettings s = placement.settings();
+        return new PlacementPolicy(catalog, new PlacementSettings(s.cap(), 0, profile.abilitySd(), Math.max(1e-3, profile.topicSd()),
+                profile.prerequisiteCorrelation(), profile.abilityMean()));
     }
 
     /** One learner after their first answers: the hidden learner, the model, the answers, and when. */

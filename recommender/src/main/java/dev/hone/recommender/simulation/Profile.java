@@ -28,6 +28,7 @@ public record Profile(
         double abilityMean,
         double abilitySd,
         double topicSd,
+        double prerequisiteCorrelation,
         List<String> tracks,
         // items: true difficulty b = perLevel * (catalog difficulty - 3) + N(0, noiseSd); guessing floor per kind
         double difficultyPerLevel,
@@ -60,7 +61,7 @@ public record Profile(
             "weak-forgetting", "strong-prerequisites", "weak-prerequisites");
 
     private static final Set<String> KEYS = new TreeSet<>(List.of("name", "description", "population.abilityMean",
-            "population.abilitySd", "population.topicSd", "population.tracks", "items.difficultyPerLevel",
+            "population.abilitySd", "population.topicSd", "population.prerequisiteCorrelation", "population.tracks", "items.difficultyPerLevel",
             "items.difficultyNoiseSd", "items.guessSingleChoice", "items.guessMultiChoice", "learning.rate",
             "learning.rateSd", "learning.failureShare", "learning.zpdCentre", "learning.zpdWidth", "learning.zpdFloor",
             "prerequisites.strength", "forgetting.halfLifeDays", "forgetting.halfLifeGrowth", "forgetting.durableShare",
@@ -70,6 +71,7 @@ public record Profile(
     public Profile {
         check(abilitySd >= 0 && topicSd >= 0 && difficultyNoiseSd >= 0 && learnRateSd >= 0, "standard deviations must be >= 0");
         check(!tracks.isEmpty(), "population.tracks names no track");
+        check(prerequisiteCorrelation >= 0 && prerequisiteCorrelation < 1, "population.prerequisiteCorrelation must be in [0,1)");
         check(guessSingleChoice >= 0 && guessSingleChoice < 1 && guessMultiChoice >= 0 && guessMultiChoice < 1, "guessing must be in [0,1)");
         check(learnRate > 0, "learning.rate must be > 0");
         check(failureShare >= 0 && zpdFloor >= 0 && zpdFloor <= 1 && zpdWidth > 0, "learning.failureShare, zpdFloor in [0,1], zpdWidth > 0");
@@ -110,6 +112,7 @@ public record Profile(
         try {
             return new Profile(v.get("name"), v.getOrDefault("description", ""),
                     d(v, "population.abilityMean"), d(v, "population.abilitySd"), d(v, "population.topicSd"),
+                    d(v, "population.prerequisiteCorrelation"),
                     Arrays.stream(v.get("population.tracks").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     d(v, "items.difficultyPerLevel"), d(v, "items.difficultyNoiseSd"), d(v, "items.guessSingleChoice"),
                     d(v, "items.guessMultiChoice"), d(v, "learning.rate"), d(v, "learning.rateSd"), d(v, "learning.failureShare"),
@@ -125,7 +128,7 @@ public record Profile(
 
     /** The same profile with another answer budget (and at least as many answers run). */
     public Profile withBudget(int newBudget) {
-        return new Profile(name, description, abilityMean, abilitySd, topicSd, tracks, difficultyPerLevel, difficultyNoiseSd,
+        return new Profile(name, description, abilityMean, abilitySd, topicSd, prerequisiteCorrelation, tracks, difficultyPerLevel, difficultyNoiseSd,
                 guessSingleChoice, guessMultiChoice, learnRate, learnRateSd, failureShare, zpdCentre, zpdWidth, zpdFloor,
                 prerequisiteStrength, halfLifeDays, halfLifeGrowth, durableShare, answersPerSession, secondsPerAnswer,
                 sessionGapHours, masteryThreshold, newBudget, Math.max(maxAnswers, newBudget), queueSize);

@@ -36,9 +36,14 @@ final class SimulatedLearner {
         this.trackTopics = world.trackTopics(track);
         int n = world.topics.size();
         ability = profile.abilityMean() + profile.abilitySd() * Seeds.gaussian(random);
+        double[] noise = new double[n];
+        for (int k = 0; k < n; k++) {
+            noise[k] = Seeds.gaussian(random);
+        }
+        double[] deviation = world.deviations(noise);
         start = new double[n];
         for (int k = 0; k < n; k++) {
-            start[k] = ability + profile.topicSd() * Seeds.gaussian(random);
+            start[k] = ability + profile.topicSd() * deviation[k];
         }
         rate = profile.learnRate() * Math.exp(profile.learnRateSd() * Seeds.gaussian(random) - profile.learnRateSd() * profile.learnRateSd() / 2);
         durable = new double[n];

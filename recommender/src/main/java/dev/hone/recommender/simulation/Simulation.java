@@ -85,6 +85,11 @@ public final class Simulation {
     }
 
     public PolicyResult run(Profile profile, String policy, int learners, long seed) {
+        return summarise(runs(profile, policy, learners, seed), profile.budget(), hone.settings().targetSuccess());
+    }
+
+    /** Every learner's run (learner {@code i} the same hidden learner under every policy): for paired comparisons. */
+    LearnerRun[] runs(Profile profile, String policy, int learners, long seed) {
         World world = new World(catalog, profile, seed);
         ItemDifficulties difficulties = calibrate(world, seed);
         LearnerRun[] runs = new LearnerRun[learners];
@@ -111,7 +116,7 @@ public final class Simulation {
         } finally {
             pool.shutdownNow();
         }
-        return summarise(runs, profile.budget(), hone.settings().targetSuccess());
+        return runs;
     }
 
     /** What the pilot does with each answer: the question, the score and the model's prediction before it. */

@@ -81,6 +81,19 @@ class PlacementPolicyTests {
     }
 
     @Test
+    void aTrackTopicWhoseQuestionsAreAllForOtherTracksIsEstimatedFromTheAnswersButNeverAsked() {
+        assertThat(catalog.questionsOf("data.numpy-pandas")).as("the catalog case this covers").isNotEmpty()
+                .noneMatch(q -> q.tracks().isEmpty() || q.tracks().contains("web"));
+
+        List<PlacedAnswer> log = takePlacement(placement, "web", q -> 1);
+
+        Placement done = placement.replay("web", log);
+        assertThat(done.covers("data.numpy-pandas")).isTrue();
+        assertThat(done.answersOn("data.numpy-pandas")).isZero();
+        assertThat(done.estimate("data.numpy-pandas").mean()).as("right answers elsewhere raise it").isGreaterThan(0.5);
+    }
+
+    @Test
     void placementSpreadsOverTheTrackRatherThanDrillingOneTopic() {
         List<PlacedAnswer> log = takePlacement(placement, "general", q -> 1);
 

@@ -3,6 +3,7 @@ package dev.hone.recommender.readiness;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.model.readiness.Readiness;
+import dev.hone.model.readiness.UnpractisedPrior;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
 import dev.hone.recommender.learner.LearnerState;
@@ -14,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class TrackReadinessTests {
 
@@ -70,6 +72,17 @@ class TrackReadinessTests {
         assertThat(none.high() - none.low()).isGreaterThan(0.4);
         assertThat(twenty.high() - twenty.low()).isLessThan(none.high() - none.low());
         assertThat(twenty.score()).isGreaterThan(none.score());
+    }
+
+    @Test
+    void aNewLearnersScoreOnEveryTrackIsThePriorTheWeeklyTrendCountsUnpractisedTopicsAt() {
+        PlacementPolicy placement = new PlacementPolicy(catalog, PlacementSettings.defaults());
+
+        for (String track : List.of("general", "web", "data-ml", "senior")) {
+            TrackReadiness.Result none = readiness.of(placement.forReadiness(engine.view(LearnerState.empty().withTrack(track), T0), track), track);
+
+            assertThat(none.score()).as(track).isCloseTo(UnpractisedPrior.mastery(), within(1e-9));
+        }
     }
 
     @Test
