@@ -4,6 +4,8 @@ import dev.hone.events.ItemStatistics;
 import dev.hone.events.JsonSerde;
 import dev.hone.recommender.item.ItemAnswer;
 import dev.hone.recommender.item.ItemAnswerCodec;
+import dev.hone.recommender.item.ItemDelta;
+import dev.hone.recommender.item.ItemDeltaCodec;
 import dev.hone.recommender.item.ItemStatisticsCodec;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerStateCodec;
@@ -45,6 +47,28 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
     public static BinarySerde<ItemAnswer> itemAnswer() {
         var codec = new ItemAnswerCodec();
         return new BinarySerde<>(ItemAnswer.class, ItemAnswerCodec.VERSION, codec::encode, codec::decode);
+    }
+
+    /** A learner task's pending answers to one question (its store, and the item side's re-key topic). */
+    public static BinarySerde<ItemDelta> itemDelta() {
+        var codec = new ItemDeltaCodec();
+        return new BinarySerde<>(ItemDelta.class, ItemDeltaCodec.FORMAT, codec::encode, codec::decode);
+    }
+
+    /**
+     * What the item side reads from its re-key topic: a delta, or a single answer (binary or JSON)
+     * an older version wrote there before the upgrade, as a delta of one.
+     */
+    public static Deserializer<ItemDelta> itemInput() {
+        BinarySerde<ItemDelta> deltas = itemDelta();
+        BinarySerde<ItemAnswer> answers = itemAnswer();
+        return (topic, data) -> {
+            if (data != null && data.length > 0 && (data[0] & 0xFF) == ItemDeltaCodec.FORMAT) {
+                return deltas.deserialize(topic, data);
+            }
+            ItemAnswer answer = answers.deserialize(topic, data);
+            return answer == null ? null : ItemDelta.of(answer);
+        };
     }
 
     public static BinarySerde<ItemStatistics> itemStatistics() {
