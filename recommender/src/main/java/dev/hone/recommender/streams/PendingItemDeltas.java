@@ -2,13 +2,13 @@ package dev.hone.recommender.streams;
 
 import dev.hone.recommender.item.ItemAnswer;
 import dev.hone.recommender.item.ItemDelta;
-import org.apache.kafka.streams.KeyValue;
+import dev.hone.recommender.item.PendingDelta;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A learner task's accepted answers per question since its last flush (store
@@ -18,32 +18,42 @@ import java.util.List;
  * <p>The store is changelogged, so under exactly_once_v2 an answer's place in it commits in the
  * same transaction as its input offset, and a flush's deltas, the deletes that empty the store
  * and the offsets of the answers processed since commit together: after a crash an answer is in
- * the restored store or in a committed delta, never in both or neither. The store caches, so an
- * answer costs an in-memory update and the changelog gets one record per touched question per
- * commit, not one per answer.
+ * the restored store or in a committed delta, never in both or neither. The store caches, so the
+ * changelog gets one record per touched question per commit, not one per answer. The deltas are
+ * also held here, in their binary form, so an answer appends to its delta instead of reading and
+ * decoding it from the store; the store is only written, and read back when the task starts.
  */
 final class PendingItemDeltas {
 
-    private final KeyValueStore<String, ItemDelta> store;
+    private final KeyValueStore<String, byte[]> store;
+    private final Map<String, PendingDelta> pending = new HashMap<>();
 
-    PendingItemDeltas(KeyValueStore<String, ItemDelta> store) {
+    /** The deltas the store holds: none, or those of a task restored after a crash. */
+    PendingItemDeltas(KeyValueStore<String, byte[]> store) {
         this.store = store;
+        var stored = BinarySerde.itemDelta();
+        try (var all = store.all()) {
+            all.forEachRemaining(kv -> pending.put(kv.key, PendingDelta.of(stored.deserialize(RecommenderTopology.ITEM_DELTAS_STORE, kv.value))));
+        }
     }
 
     void add(ItemAnswer answer) {
-        ItemDelta pending = store.get(answer.questionId());
-        store.put(answer.questionId(), pending == null ? ItemDelta.of(answer) : pending.plus(answer));
+        PendingDelta delta = pending.get(answer.questionId());
+        if (delta == null) {
+            delta = PendingDelta.of(answer);
+            pending.put(answer.questionId(), delta);
+        } else {
+            delta.add(answer);
+        }
+        store.put(answer.questionId(), delta.encode());
     }
 
     /** Forwards every pending delta keyed by its question to {@code sink}, stamped {@code now}, and empties the store. */
     void flush(ProcessorContext<String, Object> context, String sink, long now) {
-        List<KeyValue<String, ItemDelta>> pending = new ArrayList<>();
-        try (var all = store.all()) {
-            all.forEachRemaining(pending::add);
+        for (var delta : pending.entrySet()) {
+            context.forward(new Record<String, Object>(delta.getKey(), delta.getValue().encode(), now), sink);
+            store.delete(delta.getKey());
         }
-        for (KeyValue<String, ItemDelta> delta : pending) {
-            context.forward(new Record<String, Object>(delta.key, delta.value, now), sink);
-            store.delete(delta.key);
-        }
+        pending.clear();
     }
 }

@@ -91,8 +91,9 @@ public final class RecommenderTopology {
                 Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
         // Cached: an answer updates its question's delta in memory, and the changelog (what makes
         // the pending answers survive a crash) gets one record per touched question per commit.
+        // Bytes: PendingItemDeltas keeps each delta in its binary form (ItemDeltaCodec) and appends to it.
         var itemDeltasStore = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(ITEM_DELTAS_STORE), Serdes.String(), BinarySerde.itemDelta()).withCachingEnabled();
+                Stores.inMemoryKeyValueStore(ITEM_DELTAS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
         var itemStatsStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), BinarySerde.itemStatistics());
         // A global store is restored from its source topic, so it keeps no changelog of its own.
@@ -110,7 +111,7 @@ public final class RecommenderTopology {
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
                 .addSink(ITEM_ANSWERS_SINK, itemAnswers, Serdes.String().serializer(),
-                        BinarySerde.itemDelta().serializer(), LEARNER_PROCESSOR)
+                        Serdes.ByteArray().serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                         LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSource(ITEM_ANSWERS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), itemAnswers)

@@ -67,7 +67,7 @@ class ItemDeltaTopologyTests {
         assertThat(stats.correct()).isEqualTo(ANSWERS / 2);
         assertThat(stats.scoreSum()).isEqualTo(ANSWERS / 2.0);
         assertThat(stats.timedAnswers()).isEqualTo(ANSWERS - ANSWERS / 3);
-        KeyValueStore<String, ItemDelta> pending = driver.getKeyValueStore(RecommenderTopology.ITEM_DELTAS_STORE);
+        KeyValueStore<String, byte[]> pending = driver.getKeyValueStore(RecommenderTopology.ITEM_DELTAS_STORE);
         assertThat(pending.approximateNumEntries()).isZero();
     }
 
