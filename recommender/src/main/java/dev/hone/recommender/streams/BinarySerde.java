@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The serde of the recommender's own records (learner state, re-keyed answers, item statistics
- * in its stores): writes their binary form and reads it or the JSON they were written as before,
+ * The serde of the recommender's own records (learner state, item deltas and the single re-keyed
+ * answers older versions sent, item statistics in its stores): writes their binary form and reads it or the JSON they were written as before,
  * told apart by the first byte (the binary version, or '{'), so stores, changelogs and re-key
  * topics written by an older version read on after an upgrade. The forms are plain Java
  * ({@link LearnerStateCodec}, {@link ItemAnswerCodec}, {@link ItemStatisticsCodec}).

@@ -14,8 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The item side: merges each learner task's delta of accepted answers (keyed by question) into
  * the question's statistics and emits them to the compacted {@code hone.items.v1}, once per
- * delta. A record it cannot read goes to the
- * dead-letter topic like any other.
+ * delta. A record it cannot read goes to the dead-letter topic like any other.
  */
 class ItemProcessor implements Processor<String, byte[], String, Object> {
 
