@@ -9,6 +9,7 @@ import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,6 +34,7 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
     private final Duration itemFlushInterval;
     private ProcessorContext<String, Object> context;
     private PendingItemDeltas itemDeltas;
+    private Cancellable itemFlush;
     private KeyValueStore<String, LearnerState> store;
     private KeyValueStore<String, Long> erased;
 
@@ -49,8 +51,17 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
         this.erased = context.getStateStore(RecommenderTopology.ERASED_STORE);
         this.itemDeltas = new PendingItemDeltas(context.getStateStore(RecommenderTopology.ITEM_DELTAS_STORE));
         // wall-clock, not stream time: a quiet partition still sends what it holds
-        context.schedule(itemFlushInterval, PunctuationType.WALL_CLOCK_TIME,
+        this.itemFlush = context.schedule(itemFlushInterval, PunctuationType.WALL_CLOCK_TIME,
                 now -> itemDeltas.flush(context, RecommenderTopology.ITEM_ANSWERS_SINK, now));
+    }
+
+    @Override
+    public void close() {
+        // A task revived after an error (exactly-once) keeps its punctuation queue and calls init again:
+        // without this it would flush twice per interval.
+        if (itemFlush != null) {
+            itemFlush.cancel();
+        }
     }
 
     @Override
