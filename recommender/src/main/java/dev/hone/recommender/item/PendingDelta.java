@@ -62,6 +62,11 @@ public final class PendingDelta {
         lastAnsweredAt = answer.answeredAt();
     }
 
+    /** How many answers the delta holds. */
+    public int size() {
+        return count;
+    }
+
     /** The binary form of the delta so far. */
     public byte[] encode() {
         byte[] tail = write(out -> {

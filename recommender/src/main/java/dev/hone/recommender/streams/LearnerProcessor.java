@@ -99,7 +99,8 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
         // keeps a resend from counting twice in the item statistics as well.
         itemDeltas.add(new ItemAnswer(answer.eventId(), answer.questionId(),
                 answer.topicId() != null ? answer.topicId() : answer.skills().get(0), answer.difficulty(),
-                answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at));
+                answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at),
+                context, RecommenderTopology.ITEM_ANSWERS_SINK, record.timestamp());
         var view = engine.view(next, at.getEpochSecond()); // the model's state decoded once for all the answer's topics
         for (String skill : answer.skills()) {
             var tally = next.tally(skill);

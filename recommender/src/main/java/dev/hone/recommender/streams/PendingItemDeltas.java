@@ -25,6 +25,13 @@ import java.util.Map;
  */
 final class PendingItemDeltas {
 
+    /**
+     * A delta this large is sent at once (~25 KB): a question answered thousands of times in one
+     * interval by one task never grows a record towards Kafka's 1 MB limit, nor the per-answer
+     * copy of its bytes without bound.
+     */
+    static final int MAX_ANSWERS = 1_000;
+
     private final KeyValueStore<String, byte[]> store;
     private final Map<String, PendingDelta> pending = new HashMap<>();
 
@@ -37,7 +44,8 @@ final class PendingItemDeltas {
         }
     }
 
-    void add(ItemAnswer answer) {
+    /** Adds an accepted answer to its question's delta; a delta that reached {@link #MAX_ANSWERS} goes to {@code sink} now. */
+    void add(ItemAnswer answer, ProcessorContext<String, Object> context, String sink, long now) {
         PendingDelta delta = pending.get(answer.questionId());
         if (delta == null) {
             delta = PendingDelta.of(answer);
@@ -45,7 +53,13 @@ final class PendingItemDeltas {
         } else {
             delta.add(answer);
         }
-        store.put(answer.questionId(), delta.encode());
+        if (delta.size() >= MAX_ANSWERS) {
+            context.forward(new Record<String, Object>(answer.questionId(), delta.encode(), now), sink);
+            store.delete(answer.questionId());
+            pending.remove(answer.questionId());
+        } else {
+            store.put(answer.questionId(), delta.encode());
+        }
     }
 
     /** Forwards every pending delta keyed by its question to {@code sink}, stamped {@code now}, and empties the store. */

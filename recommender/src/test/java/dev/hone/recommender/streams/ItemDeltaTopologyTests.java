@@ -103,11 +103,32 @@ class ItemDeltaTopologyTests {
                 .satisfies(r -> assertThat(r.value()).as("the flush empties the store, in the same commit as its delta").isNull());
     }
 
-    /** Answers of as many learners to one question, every other one right, every third one untimed. */
+    @Test
+    void aDeltaThatReachesItsCapIsSentWithoutWaitingForTheInterval() throws Exception {
+        var driver = driver();
+        var deltas = driver.createOutputTopic(RecommenderTopology.itemAnswersTopic(APP), Serdes.String().deserializer(),
+                BinarySerde.itemInput());
+
+        feed(driver, false, PendingItemDeltas.MAX_ANSWERS + 1);
+
+        assertThat(deltas.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.observations()).hasSize(PendingItemDeltas.MAX_ANSWERS));
+        driver.advanceWallClockTime(RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL);
+        assertThat(deltas.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.observations()).hasSize(1));
+        assertThat(itemsOf(driver).readValuesToList()).extracting(ItemStatistics::attempts)
+                .containsExactly((long) PendingItemDeltas.MAX_ANSWERS, PendingItemDeltas.MAX_ANSWERS + 1L);
+    }
+
     private static void feed(TopologyTestDriver driver, boolean flushEach) {
+        feed(driver, flushEach, ANSWERS);
+    }
+
+    /** Answers of as many learners to one question, every other one right, every third one untimed. */
+    private static void feed(TopologyTestDriver driver, boolean flushEach, int count) {
         TestInputTopic<String, byte[]> answers = driver.createInputTopic(Topics.ANSWERS_NAME, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
-        for (int i = 0; i < ANSWERS; i++) {
+        for (int i = 0; i < count; i++) {
             boolean correct = i % 2 == 0;
             answers.pipeInput("l" + i, json(new AnswerRecorded(AnswerRecorded.SCHEMA, "e" + i, "l" + i, "core.gil.q01", "core.gil",
                     List.of("core.gil"), "single_choice", 2, List.of("a"), null, correct, correct ? 1 : 0,
