@@ -17,10 +17,23 @@ import java.time.Instant;
  */
 public abstract class CompactCodec<T> {
 
-    /** The first byte of the binary form (JSON begins with '{'). */
+    /** The first byte of the binary form (JSON begins with '{'), unless a codec names its own. */
     public static final int VERSION = 1;
 
+    private final int format;
+
     CompactCodec() {
+        this(VERSION);
+    }
+
+    /** A codec whose records begin with {@code format} instead, so a reader of one topic can tell two record types apart. */
+    CompactCodec(int format) {
+        this.format = format;
+    }
+
+    /** The first byte of this codec's records. */
+    public final int format() {
+        return format;
     }
 
     abstract void write(DataOutputStream out, T value) throws IOException;
@@ -30,7 +43,7 @@ public abstract class CompactCodec<T> {
     public final byte[] encode(T value) {
         var bytes = new ByteArrayOutputStream(128);
         try (var out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(format);
             write(out, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -40,9 +53,9 @@ public abstract class CompactCodec<T> {
 
     /** The record from its binary form, version byte included; what cannot be read throws {@link IllegalArgumentException} naming the field. */
     public final T decode(byte[] data) {
-        if (data.length == 0 || data[0] != VERSION) {
+        if (data.length == 0 || data[0] != format) {
             throw new IllegalArgumentException("format byte " + (data.length == 0 ? "missing" : Integer.toString(data[0] & 0xFF))
-                    + " is not binary version " + VERSION);
+                    + " is not binary version " + format);
         }
         var in = new Fields(new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1)));
         try {

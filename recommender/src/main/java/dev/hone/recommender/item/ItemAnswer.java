@@ -3,8 +3,9 @@ package dev.hone.recommender.item;
 import java.time.Instant;
 
 /**
- * One accepted answer as the item side needs it, re-keyed by question: the learner side emits it
- * only after its event-id check, so a resent answer never reaches the item statistics.
+ * One accepted answer as the item side needs it: the learner side makes it only after its
+ * event-id check, so a resent answer never reaches the item statistics, and adds it to its
+ * question's {@link ItemDelta} (older versions sent each one re-keyed by question).
  *
  * @param predicted          the model's probability of a right answer just before it, computed
  *                           with the question's prior difficulty (see {@link ItemCalibrator})

@@ -3,7 +3,10 @@ package dev.hone.recommender.item;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** {@link ItemAnswer} on the item side's re-key topic, binary (see {@link CompactCodec}). */
+/**
+ * {@link ItemAnswer}, binary (see {@link CompactCodec}): what older versions sent on the item
+ * side's re-key topic, one record per answer; the item side still reads it (as a delta of one).
+ */
 public final class ItemAnswerCodec extends CompactCodec<ItemAnswer> {
 
     public ItemAnswerCodec() {

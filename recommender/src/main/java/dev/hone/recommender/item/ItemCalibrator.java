@@ -6,7 +6,7 @@ import dev.hone.model.item.ItemEstimate;
 import dev.hone.recommender.learner.LearnerEngine;
 
 /**
- * Folds one accepted answer into a question's running statistics: attempts, right answers,
+ * Folds accepted answers (one, or a learner task's {@link ItemDelta}) into a question's running statistics: attempts, right answers,
  * mean response time, and its calibrated difficulty by the learner model's own calibration rule
  * (an Elo / Kalman step from the catalog prior whose step shrinks with the evidence).
  *
@@ -29,23 +29,45 @@ public final class ItemCalibrator {
 
     /** The statistics after {@code answer}; {@code current} is null for a question never answered. */
     public ItemStatistics next(ItemStatistics current, ItemAnswer answer) {
-        ItemStatistics before = current != null ? current : first(answer);
-        ItemEstimate estimate = new ItemEstimate(before.difficulty(), before.difficultyVariance(), before.attempts());
-        engine.calibrate(estimate, predictedAt(before.difficulty(), before.priorDifficulty(), answer.predicted()), answer.score());
-        boolean timed = answer.responseMs() > 0;
-        long timedAnswers = before.timedAnswers() + (timed ? 1 : 0);
-        double meanResponseMs = timed
-                ? before.meanResponseMs() + (answer.responseMs() - before.meanResponseMs()) / timedAnswers
-                : before.meanResponseMs();
-        return new ItemStatistics(ItemStatistics.SCHEMA, answer.questionId(), answer.topicId(), before.attempts() + 1,
-                before.correct() + (answer.correct() ? 1 : 0), before.scoreSum() + answer.score(), meanResponseMs,
-                timedAnswers, before.priorDifficulty(), estimate.difficulty(), estimate.variance(), answer.eventId(),
-                answer.answeredAt());
+        return merge(current, ItemDelta.of(answer));
     }
 
-    private ItemStatistics first(ItemAnswer answer) {
-        ItemEstimate prior = engine.itemPrior(answer.questionId(), answer.catalogDifficulty());
-        return new ItemStatistics(ItemStatistics.SCHEMA, answer.questionId(), answer.topicId(), 0, 0, 0, 0, 0,
+    /**
+     * The statistics after the delta's answers, folded one by one in its order: the same
+     * arithmetic, step for step, as {@link #next} for each of them, so the result is equal to
+     * the last double. {@code current} is null for a question never answered.
+     */
+    public ItemStatistics merge(ItemStatistics current, ItemDelta delta) {
+        ItemStatistics before = current != null ? current : first(delta);
+        long attempts = before.attempts();
+        double difficulty = before.difficulty();
+        double variance = before.difficultyVariance();
+        long correct = before.correct();
+        double scoreSum = before.scoreSum();
+        long timedAnswers = before.timedAnswers();
+        double meanResponseMs = before.meanResponseMs();
+        for (ItemDelta.Observation answer : delta.observations()) {
+            // a fresh estimate per answer, as one answer at a time had: the model sees the same evidence count
+            ItemEstimate estimate = new ItemEstimate(difficulty, variance, attempts);
+            engine.calibrate(estimate, predictedAt(difficulty, before.priorDifficulty(), answer.predicted()), answer.score());
+            difficulty = estimate.difficulty();
+            variance = estimate.variance();
+            attempts++;
+            correct += answer.correct() ? 1 : 0;
+            scoreSum += answer.score();
+            if (answer.responseMs() > 0) {
+                timedAnswers++;
+                meanResponseMs += (answer.responseMs() - meanResponseMs) / timedAnswers;
+            }
+        }
+        return new ItemStatistics(ItemStatistics.SCHEMA, delta.questionId(), delta.topicId(), attempts, correct, scoreSum,
+                meanResponseMs, timedAnswers, before.priorDifficulty(), difficulty, variance,
+                delta.lastEventId(), delta.lastAnsweredAt());
+    }
+
+    private ItemStatistics first(ItemDelta delta) {
+        ItemEstimate prior = engine.itemPrior(delta.questionId(), delta.catalogDifficulty());
+        return new ItemStatistics(ItemStatistics.SCHEMA, delta.questionId(), delta.topicId(), 0, 0, 0, 0, 0,
                 prior.difficulty(), prior.difficulty(), prior.variance(), null, null);
     }
 

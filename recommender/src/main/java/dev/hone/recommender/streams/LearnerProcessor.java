@@ -9,16 +9,20 @@ import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
- * Applies one answer to its learner's state, emits the topics' new mastery and passes the
- * accepted answer on to the item side, re-keyed by question. A resent
+ * Applies one answer to its learner's state, emits the topics' new mastery and adds the
+ * accepted answer to its question's pending delta, which a wall-clock punctuator sends to the
+ * item side every {@code itemFlushInterval} ({@link PendingItemDeltas}). A resent
  * answer (an event id seen before) changes nothing; a record that cannot be read goes to the
  * dead-letter topic with the reason.
  */
@@ -27,13 +31,17 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
     private final Deserializer<AnswerRecorded> answers = Topics.ANSWERS.valueSerde().deserializer();
     private final LearnerEngine engine;
     private final Predicate<String> knownQuestion;
+    private final Duration itemFlushInterval;
     private ProcessorContext<String, Object> context;
+    private PendingItemDeltas itemDeltas;
+    private Cancellable itemFlush;
     private KeyValueStore<String, LearnerState> store;
     private KeyValueStore<String, Long> erased;
 
-    LearnerProcessor(LearnerEngine engine, Predicate<String> knownQuestion) {
+    LearnerProcessor(LearnerEngine engine, Predicate<String> knownQuestion, Duration itemFlushInterval) {
         this.engine = engine;
         this.knownQuestion = knownQuestion;
+        this.itemFlushInterval = itemFlushInterval;
     }
 
     @Override
@@ -41,6 +49,19 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
         this.context = context;
         this.store = context.getStateStore(RecommenderTopology.LEARNER_STORE);
         this.erased = context.getStateStore(RecommenderTopology.ERASED_STORE);
+        this.itemDeltas = new PendingItemDeltas(context.getStateStore(RecommenderTopology.ITEM_DELTAS_STORE));
+        // wall-clock, not stream time: a quiet partition still sends what it holds
+        this.itemFlush = context.schedule(itemFlushInterval, PunctuationType.WALL_CLOCK_TIME,
+                now -> itemDeltas.flush(context, RecommenderTopology.ITEM_ANSWERS_SINK, now));
+    }
+
+    @Override
+    public void close() {
+        // A task revived after an error (exactly-once) keeps its punctuation queue and calls init again:
+        // without this it would flush twice per interval.
+        if (itemFlush != null) {
+            itemFlush.cancel();
+        }
     }
 
     @Override
@@ -76,11 +97,10 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
         store.put(record.key(), next);
         // Only accepted answers (past the event-id check above) reach the item side: that is what
         // keeps a resend from counting twice in the item statistics as well.
-        var forItem = new ItemAnswer(answer.eventId(), answer.questionId(),
+        itemDeltas.add(new ItemAnswer(answer.eventId(), answer.questionId(),
                 answer.topicId() != null ? answer.topicId() : answer.skills().get(0), answer.difficulty(),
-                answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at);
-        context.forward(record.withKey(answer.questionId()).withValue((Object) forItem)
-                .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()), RecommenderTopology.ITEM_ANSWERS_SINK);
+                answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at),
+                context, RecommenderTopology.ITEM_ANSWERS_SINK, record.timestamp());
         var view = engine.view(next, at.getEpochSecond()); // the model's state decoded once for all the answer's topics
         for (String skill : answer.skills()) {
             var tally = next.tally(skill);

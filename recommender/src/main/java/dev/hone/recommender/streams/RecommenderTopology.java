@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,13 +15,14 @@ import java.util.List;
  * <pre>
  *   hone.answers.v1 (bytes)  -> learner processor --[learner-state store]-> hone.mastery.v1
  *   hone.learners.v1 (bytes) -> profile processor --/  (track; tombstone = erase)
- *                     learner processor -> accepted answers keyed by question -> {app id}-item-answers
- *   {app id}-item-answers -> item processor --[item-stats store]-> hone.items.v1 (compacted)
+ *                     learner processor --[item-deltas store]-> every flush interval, one delta of
+ *                     accepted answers per touched question, keyed by question -> {app id}-item-answers
+ *   {app id}-item-answers -> item processor --[item-stats store]-> hone.items.v1 (compacted), once per delta
  *   hone.items.v1 -> global store "items" on every instance (the GlobalKTable the queue reads)
  *                                              all -> hone.dlq.v1 (unreadable records)
  * </pre>
  * The contract's topics carry JSON; the recommender's own records (learner state, item answers
- * on the re-key topic, item statistics in its stores) are binary, each readable from the JSON it
+ * deltas in the learner side's store and on the re-key topic, item statistics in its stores) are binary, each readable from the JSON it
  * was written as before. Values are read as bytes and parsed inside the processors, so a poison record is routed to
  * the dead-letter topic with its reason instead of stopping the stream. The item side has its
  * own dead-letter sink node: one shared sink would join both sides into one sub-topology.
@@ -29,6 +31,10 @@ public final class RecommenderTopology {
 
     public static final String LEARNER_STORE = "learner-state";
     public static final String ITEM_STATS_STORE = "item-stats";
+    /** A learner task's accepted answers per question since its last flush to the item side. */
+    public static final String ITEM_DELTAS_STORE = "item-deltas";
+    /** How often a learner task sends its pending item deltas unless configured otherwise. */
+    public static final Duration DEFAULT_ITEM_FLUSH_INTERVAL = Duration.ofSeconds(1);
     /** The global copy of hone.items.v1, on every instance. */
     public static final String ITEMS_STORE = "items";
     /** The application id the recommender runs under unless configured otherwise. */
@@ -67,13 +73,27 @@ public final class RecommenderTopology {
         return build(engines, DEFAULT_APPLICATION_ID);
     }
 
-    /** The topology; every stream task gets its own engine from {@code engines} (engines are not thread-safe). */
+    /** The topology under {@code applicationId}, flushing item deltas at the default interval. */
     public static Topology build(LearnerEngines engines, String applicationId) {
+        return build(engines, applicationId, DEFAULT_ITEM_FLUSH_INTERVAL);
+    }
+
+    /**
+     * The topology; every stream task gets its own engine from {@code engines} (engines are not
+     * thread-safe). Each learner task sends its accepted answers to the item side as one delta per
+     * touched question every {@code itemFlushInterval} (wall-clock).
+     */
+    public static Topology build(LearnerEngines engines, String applicationId, Duration itemFlushInterval) {
         String itemAnswers = itemAnswersTopic(applicationId);
         var learnerStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), BinarySerde.learnerState());
         var erasedStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
+        // Cached: an answer updates its question's delta in memory, and the changelog (what makes
+        // the pending answers survive a crash) gets one record per touched question per commit.
+        // Bytes: PendingItemDeltas keeps each delta in its binary form (ItemDeltaCodec) and appends to it.
+        var itemDeltasStore = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(ITEM_DELTAS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
         var itemStatsStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), BinarySerde.itemStatistics());
         // A global store is restored from its source topic, so it keeps no changelog of its own.
@@ -82,14 +102,16 @@ public final class RecommenderTopology {
         return new Topology()
                 .addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.ANSWERS_NAME)
                 .addSource(PROFILE_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.LEARNERS_NAME)
-                .addProcessor(LEARNER_PROCESSOR, () -> new LearnerProcessor(engines.create(), id -> engines.catalog().question(id).isPresent()), SOURCE)
+                .addProcessor(LEARNER_PROCESSOR, () -> new LearnerProcessor(engines.create(), id -> engines.catalog().question(id).isPresent(),
+                        itemFlushInterval), SOURCE)
                 .addProcessor(PROFILE_PROCESSOR, ProfileProcessor::new, PROFILE_SOURCE)
                 .addStateStore(learnerStore, LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addStateStore(erasedStore, LEARNER_PROCESSOR, PROFILE_PROCESSOR)
+                .addStateStore(itemDeltasStore, LEARNER_PROCESSOR)
                 .addSink(MASTERY_SINK, Topics.MASTERY_NAME, Serdes.String().serializer(),
                         Topics.MASTERY.valueSerde().serializer(), LEARNER_PROCESSOR)
                 .addSink(ITEM_ANSWERS_SINK, itemAnswers, Serdes.String().serializer(),
-                        BinarySerde.itemAnswer().serializer(), LEARNER_PROCESSOR)
+                        Serdes.ByteArray().serializer(), LEARNER_PROCESSOR)
                 .addSink(DLQ_SINK, Topics.DLQ_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                         LEARNER_PROCESSOR, PROFILE_PROCESSOR)
                 .addSource(ITEM_ANSWERS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), itemAnswers)

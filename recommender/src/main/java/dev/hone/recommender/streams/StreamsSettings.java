@@ -32,6 +32,10 @@ import java.time.Duration;
  *                          and until the old one's session times out (45 s) the group cannot
  *                          finish a rebalance, so no partition of that group is processed. Turn it
  *                          off when {@code group.instance.id} is set through hone.kafka.properties
+ * @param itemFlushInterval how often each learner task sends the item side one delta per question
+ *                          it saw answers to since the last time (wall-clock): the delay before an
+ *                          answer shows in {@code hone.items.v1}; longer means fewer item records
+ *                          (one per question and task per interval instead of one per answer)
  */
 @ConfigurationProperties("hone.streams")
 public record StreamsSettings(
@@ -46,5 +50,6 @@ public record StreamsSettings(
         @DefaultValue("100MB") DataSize minFreeStateSpace,
         @DefaultValue("5s") Duration stateSpaceCheck,
         @DefaultValue("true") boolean exitOnFailure,
-        @DefaultValue("true") boolean leaveGroupOnClose) {
+        @DefaultValue("true") boolean leaveGroupOnClose,
+        @DefaultValue("1s") Duration itemFlushInterval) {
 }

@@ -62,6 +62,25 @@ class ItemCalibratorTests {
     }
 
     @Test
+    void aDeltaOfManyAnswersGivesTheStatisticsOfThoseAnswersOneByOne() {
+        var random = new SplittableRandom(11);
+        ItemStatistics start = calibrator.next(null, answer("e0", 0.6, true, 2000));
+        ItemStatistics oneByOne = start;
+        ItemDelta delta = null;
+        for (int i = 1; i <= 50; i++) {
+            ItemAnswer a = answer("e" + i, random.nextDouble(0.05, 0.95), random.nextBoolean(), random.nextBoolean() ? 0 : random.nextLong(500, 60_000));
+            oneByOne = calibrator.next(oneByOne, a);
+            delta = delta == null ? ItemDelta.of(a) : delta.plus(a);
+        }
+
+        ItemStatistics merged = calibrator.merge(start, delta);
+
+        assertThat(merged).isEqualTo(oneByOne); // every double equal, not close: the same steps in the same order
+        assertThat(merged.attempts()).isEqualTo(51);
+        assertThat(merged.lastEventId()).isEqualTo("e50");
+    }
+
+    @Test
     void thePredictionIsReCentredOnTheCurrentCalibration() {
         assertThat(ItemCalibrator.predictedAt(0.0, 0.0, 0.7)).isCloseTo(0.7, within(1e-12));
         assertThat(ItemCalibrator.predictedAt(1.0, 0.0, 0.5)).isCloseTo(Logistic.sigmoid(-1), within(1e-12));

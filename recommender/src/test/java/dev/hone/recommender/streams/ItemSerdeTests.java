@@ -3,6 +3,7 @@ package dev.hone.recommender.streams;
 import dev.hone.events.ItemStatistics;
 import dev.hone.events.JsonSerde;
 import dev.hone.recommender.item.ItemAnswer;
+import dev.hone.recommender.item.ItemDelta;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,16 @@ class ItemSerdeTests {
         assertThat(statistics.deserialize("t", statistics.serialize("t", stats))).isEqualTo(stats);
         var noTimes = new ItemAnswer("e1", "q", null, 1, 1, true, 0, 0.5, null);
         assertThat(answers.deserialize("t", answers.serialize("t", noTimes))).isEqualTo(noTimes);
+    }
+
+    @Test
+    void aDeltaReadsBackEqualAndTheItemSideStillReadsASingleAnswerAsADeltaOfOne() {
+        ItemDelta delta = ItemDelta.of(answer).plus(new ItemAnswer("e2", "core.gil.q01", "core.gil", 3, 1, true, 0, 0.25, null));
+        var input = BinarySerde.itemInput();
+
+        assertThat(input.deserialize("t", BinarySerde.itemDelta().serialize("t", delta))).isEqualTo(delta);
+        assertThat(input.deserialize("t", answers.serialize("t", answer))).isEqualTo(ItemDelta.of(answer));
+        assertThat(input.deserialize("t", JsonSerde.of(ItemAnswer.class).serialize("t", answer))).isEqualTo(ItemDelta.of(answer));
     }
 
     @Test

@@ -23,7 +23,11 @@ import static dev.hone.recommender.streams.RecommenderTopologyTests.answer;
 import static dev.hone.recommender.streams.RecommenderTopologyTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The item side: accepted answers re-keyed by question, statistics to hone.items.v1, its global table. */
+/**
+ * The item side: accepted answers gathered per question on the learner side, sent as one delta
+ * per question every flush interval (wall-clock; the tests advance the driver's clock), statistics
+ * to hone.items.v1, its global table.
+ */
 class ItemSubTopologyTests {
 
     private TopologyTestDriver driver;
@@ -48,12 +52,18 @@ class ItemSubTopologyTests {
         driver.close();
     }
 
+    /** One flush interval of wall-clock time: the learner side sends its pending deltas. */
+    private void flush() {
+        driver.advanceWallClockTime(RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL);
+    }
+
     @Test
     void answersFromEveryLearnerBecomeTheQuestionsStatisticsKeyedByQuestion() {
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
         answers.pipeInput("bob", json(answer("e2", "bob", "core.gil.q01", List.of("core.gil"), false)));
         answers.pipeInput("cy", json(answer("e3", "cy", "core.gil.q01", List.of("core.gil"), true)));
         answers.pipeInput("cy", json(answer("e4", "cy", "core.gil.q02", List.of("core.gil"), true)));
+        flush();
 
         var latest = items.readKeyValuesToMap();
 
@@ -72,6 +82,7 @@ class ItemSubTopologyTests {
     void theGlobalTableOnEveryInstanceHoldsTheLatestStatistics() {
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
         answers.pipeInput("bob", json(answer("e2", "bob", "core.gil.q01", List.of("core.gil"), true)));
+        flush();
 
         KeyValueStore<String, ItemStatistics> table = driver.getKeyValueStore(RecommenderTopology.ITEMS_STORE);
 
@@ -85,6 +96,7 @@ class ItemSubTopologyTests {
 
         answers.pipeInput("ada", once);
         answers.pipeInput("ada", once);
+        flush();
 
         assertThat(items.readValuesToList()).hasSize(1);
         KeyValueStore<String, ItemStatistics> table = driver.getKeyValueStore(RecommenderTopology.ITEMS_STORE);
@@ -97,6 +109,7 @@ class ItemSubTopologyTests {
             answers.pipeInput("w" + i, json(answer("w" + i, "w" + i, "core.gil.q01", List.of("core.gil"), false)));
             answers.pipeInput("r" + i, json(answer("r" + i, "r" + i, "core.gil.q02", List.of("core.gil"), true)));
         }
+        flush();
 
         var latest = items.readKeyValuesToMap();
 
@@ -111,6 +124,7 @@ class ItemSubTopologyTests {
 
         itemAnswers.pipeInput("core.gil.q01", "{oops".getBytes(StandardCharsets.UTF_8));
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
+        flush();
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
@@ -124,7 +138,9 @@ class ItemSubTopologyTests {
         TestInputTopic<String, byte[]> profiles = driver.createInputTopic(Topics.LEARNERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
 
+        // erased while her answer still waits in its question's delta: the delta holds no learner id and is sent as is
         profiles.pipeInput("ada", (byte[]) null);
+        flush();
 
         KeyValueStore<String, ItemStatistics> table = driver.getKeyValueStore(RecommenderTopology.ITEMS_STORE);
         assertThat(table.get("core.gil.q01").attempts()).isEqualTo(1);

@@ -18,7 +18,7 @@ class StreamsConfigTests {
 
     private final StreamsSettings settings = new StreamsSettings("kafka-0.kafka:9093", "hone-recommender", "/var/lib/hone/state",
             "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3,
-            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true);
+            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true, Duration.ofSeconds(1));
 
     @Test
     void clusterSettingsReachEveryClientInsideStreams() {

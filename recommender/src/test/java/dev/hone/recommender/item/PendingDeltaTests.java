@@ -1,0 +1,46 @@
+package dev.hone.recommender.item;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PendingDeltaTests {
+
+    private final ItemDeltaCodec codec = new ItemDeltaCodec();
+
+    @Test
+    void anAppendedDeltaHasTheBytesOfTheWholeDeltaEncodedAtOnce() {
+        ItemAnswer first = answer("e1", "core.gil", 1, true, 4_000, 0.61);
+        PendingDelta pending = PendingDelta.of(first);
+        ItemDelta whole = ItemDelta.of(first);
+        assertThat(pending.encode()).isEqualTo(codec.encode(whole));
+
+        for (int i = 2; i <= 40; i++) {
+            // the topic id changes once, as when the catalog moves a question
+            ItemAnswer next = answer("e" + i, i < 30 ? "core.gil" : "core.threads", i % 3 == 0 ? 0.5 : i % 2, i % 2 == 1, i % 4 == 0 ? 0 : 1_000L * i, 1.0 / i);
+            pending.add(next);
+            whole = whole.plus(next);
+        }
+
+        assertThat(pending.encode()).isEqualTo(codec.encode(whole));
+        assertThat(codec.decode(pending.encode())).isEqualTo(whole);
+    }
+
+    @Test
+    void aDeltaRestoredFromTheStoreGrowsOnAsIfNeverStored() {
+        ItemDelta stored = ItemDelta.of(answer("e1", "core.gil", 0, false, 0, 0.2)).plus(answer("e2", "core.gil", 1, true, 900, 0.3));
+        ItemAnswer next = answer("e3", "core.gil", 1, true, 1_200, 0.4);
+
+        PendingDelta restored = PendingDelta.of(codec.decode(codec.encode(stored)));
+        restored.add(next);
+
+        assertThat(restored.encode()).isEqualTo(codec.encode(stored.plus(next)));
+    }
+
+    private static ItemAnswer answer(String eventId, String topicId, double score, boolean correct, long responseMs, double predicted) {
+        return new ItemAnswer(eventId, "core.gil.q01", topicId, 2, score, correct, responseMs, predicted,
+                Instant.parse("2026-11-01T10:00:00Z").plusMillis(eventId.hashCode() & 0xFFFF));
+    }
+}
