@@ -11,6 +11,8 @@ import dev.hone.recommender.item.ItemStatisticsCodec;
 import dev.hone.recommender.learner.LearnerState;
 import dev.hone.recommender.learner.LearnerStateCodec;
 
+import org.apache.kafka.common.serialization.Deserializer;
+
 import java.util.function.Function;
 
 /**
