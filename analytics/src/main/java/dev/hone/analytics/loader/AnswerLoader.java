@@ -173,7 +173,7 @@ public class AnswerLoader extends ConsumerWorker {
                 // the rule the recommender applies: what it dead-letters is not counted here either
                 if (AnswerChecks.problemWith(record.key(), a, knownQuestion) == null) {
                     if (seen.firstTime(record.partition(), a.eventId(), a.answeredAt())) {
-                        batch.answers().add(new AnswerRows.Row(a, record.partition(), record.offset()));
+                        batch.answers().add(a, record.partition(), record.offset());
                     } else {
                         resent.increment();
                     }
@@ -312,10 +312,12 @@ public class AnswerLoader extends ConsumerWorker {
 
     /** Rows of learners erased after they were recorded: in flight at the erasure, or read again. */
     private void dropErased(LoaderBatch batch) {
+        if (erased.none()) {
+            return;
+        }
         Predicate<ErasedLearners.Row> isErased = erased.erasedFilter();
         int before = batch.size();
-        batch.answers().removeIf(r -> isErased.test(new ErasedLearners.Row(r.answer().learnerId(),
-                r.answer().recordedAt() != null ? r.answer().recordedAt() : r.answer().answeredAt())));
+        batch.answers().removeIf((learner, partition, at) -> isErased.test(new ErasedLearners.Row(learner, at)));
         batch.mastery().removeIf(r -> isErased.test(new ErasedLearners.Row(r.change().learnerId(), r.change().at())));
         ofErased.increment(before - batch.size());
     }
