@@ -44,10 +44,7 @@ final class AnswerBlock {
         }
         Instant recorded = a.recordedAt() != null ? a.recordedAt() : a.answeredAt();
         starts[rows] = length;
-        learners[rows] = learnerIndex.computeIfAbsent(a.learnerId(), id -> {
-            learnerIds.add(id);
-            return learnerIds.size() - 1;
-        });
+        learners[rows] = learnerIndex(a.learnerId());
         partitions[rows] = partition;
         recordedSeconds[rows] = recorded.getEpochSecond();
         recordedNanos[rows] = recorded.getNano();
@@ -68,6 +65,16 @@ final class AnswerBlock {
         dateTime(recorded);
         int32(partition);
         int64(offset);
+    }
+
+    private int learnerIndex(String learnerId) {
+        Integer known = learnerIndex.get(learnerId);
+        if (known != null) {
+            return known;
+        }
+        learnerIds.add(learnerId);
+        learnerIndex.put(learnerId, learnerIds.size() - 1);
+        return learnerIds.size() - 1;
     }
 
     int size() {
