@@ -2,7 +2,6 @@ package dev.hone.analytics.loader;
 
 import dev.hone.analytics.clickhouse.Migrations;
 import dev.hone.catalog.Catalog;
-import dev.hone.events.AnswerChecks;
 import dev.hone.events.AnswerRecorded;
 import dev.hone.events.KafkaClientProperties;
 import dev.hone.events.MasteryChanged;
@@ -12,12 +11,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,6 +27,7 @@ import org.springframework.stereotype.Component;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +72,7 @@ public class AnswerLoader extends ConsumerWorker {
     private final SeenEvents seen;
     private final ErasedLearners erased;
     private final Counter ofErased;
-    private final Predicate<String> knownQuestion;
+    private final RecordDecoder decoder;
     // consumer thread only: the batch being filled, a spare, and the one the insert thread stores
     private LoaderBatch filling = new LoaderBatch();
     private LoaderBatch spare = new LoaderBatch();
@@ -93,7 +93,7 @@ public class AnswerLoader extends ConsumerWorker {
         this.unreadable = meters.counter("hone.loader.unreadable");
         this.seen = new SeenEvents(settings.resendWindow());
         this.erased = erased;
-        this.knownQuestion = id -> catalog.question(id).isPresent();
+        this.decoder = new RecordDecoder(id -> catalog.question(id).isPresent());
         this.ofErased = meters.counter("hone.loader.erased");
     }
 
@@ -112,6 +112,7 @@ public class AnswerLoader extends ConsumerWorker {
     public void stop() {
         super.stop();
         inserter.shutdownNow();
+        decoder.close();
     }
 
     /** Manual commits after the insert and read_committed: only what the recommender's transactions committed is stored. */
@@ -130,8 +131,14 @@ public class AnswerLoader extends ConsumerWorker {
         abandonBatches(); // a fresh consumer after a failure starts from what ClickHouse and Kafka hold
         c.subscribe(List.of(Topics.ANSWERS_NAME, Topics.MASTERY_NAME), new ResumeFromClickHouse(c));
         while (running()) {
-            for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
-                add(filling, record);
+            ConsumerRecords<String, byte[]> polled = c.poll(Duration.ofMillis(100));
+            if (!polled.isEmpty()) {
+                List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+                polled.forEach(records::add);
+                Object[] values = decoder.decode(records);
+                for (int i = 0; i < values.length; i++) {
+                    add(filling, records.get(i), values[i]);
+                }
             }
             if (inFlightResult != null && inFlightResult.isDone()) {
                 awaitInFlight(c); // commits as soon as ClickHouse acknowledged
@@ -165,32 +172,21 @@ public class AnswerLoader extends ConsumerWorker {
         spare.restart();
     }
 
-    private void add(LoaderBatch batch, ConsumerRecord<String, byte[]> record) {
+    /** Adds a decoded record ({@link RecordDecoder}: an answer, a mastery change, or null to skip) in offset order. */
+    private void add(LoaderBatch batch, ConsumerRecord<String, byte[]> record, Object value) {
         batch.advance(record);
-        try {
-            if (record.topic().equals(Topics.ANSWERS_NAME)) {
-                AnswerRecorded a = AnswerJson.read(record.value());
-                // the rule the recommender applies: what it dead-letters is not counted here either
-                if (AnswerChecks.problemWith(record.key(), a, knownQuestion) == null) {
-                    if (seen.firstTime(record.partition(), a.eventId(), a.answeredAt())) {
-                        batch.answers().add(a, record.partition(), record.offset());
-                    } else {
-                        resent.increment();
-                    }
-                    return;
-                }
+        if (value instanceof AnswerRecorded a) {
+            if (seen.firstTime(record.partition(), a.eventId(), a.answeredAt())) {
+                batch.answers().add(a, record.partition(), record.offset());
             } else {
-                MasteryChanged m = Topics.MASTERY.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                if (m != null && m.learnerId() != null && m.topicId() != null && m.at() != null) {
-                    batch.mastery().add(new MasteryRows.Row(m, record.partition(), record.offset()));
-                    return;
-                }
+                resent.increment();
             }
-        } catch (SerializationException e) {
-            log.debug("unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        } else if (value instanceof MasteryChanged m) {
+            batch.mastery().add(new MasteryRows.Row(m, record.partition(), record.offset()));
+        } else {
+            // the recommender routes unreadable records to the dead-letter topic; the loader only skips them
+            unreadable.increment();
         }
-        // the recommender routes unreadable records to the dead-letter topic; the loader only skips them
-        unreadable.increment();
     }
 
     /**
