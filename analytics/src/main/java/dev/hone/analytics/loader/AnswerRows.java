@@ -3,6 +3,7 @@ package dev.hone.analytics.loader;
 import dev.hone.analytics.clickhouse.SqlFile;
 import dev.hone.events.AnswerRecorded;
 import org.springframework.stereotype.Component;
+import ru.yandex.clickhouse.domain.ClickHouseFormat;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /** Writes answers to the ClickHouse {@code answers} table and reads back how far it got. */
 @Component
@@ -37,23 +37,21 @@ public class AnswerRows {
     record StoredId(int partition, String eventId, long day) {
     }
 
-    /**
-     * Inserts the rows as one streamed INSERT; ClickHouse acknowledges it whole or not at all.
-     * Each row carries its learner's track as {@code learners} holds it now (one look-up per
-     * batch), so the track views count an answer for the track it was recorded in.
-     */
+    /** Inserts the rows as one streamed INSERT (see {@link #insert(AnswerBlock)}). */
     public void insert(List<Row> rows) throws SQLException {
-        Map<String, String> tracks = LearnerTracks.current(clickHouse, rows.stream().map(r -> r.answer().learnerId()).collect(Collectors.toSet()));
-        var tsv = new Tsv();
-        for (Row row : rows) {
-            AnswerRecorded a = row.answer();
-            Instant recorded = a.recordedAt() != null ? a.recordedAt() : a.answeredAt();
-            tsv.text(a.eventId()).text(a.learnerId()).text(tracks.getOrDefault(a.learnerId(), "")).text(a.questionId()).text(a.topicId()).text(a.kind())
-                    .number(a.difficulty()).number(a.correct() ? 1 : 0).decimal(a.score()).array(a.chosenOptions())
-                    .number(Math.max(0, Math.min(a.responseMs(), 0xFFFF_FFFFL))).time(a.answeredAt()).time(recorded)
-                    .number(row.partition()).number(row.offset()).end();
-        }
-        StreamInsert.send(clickHouse, INSERT, tsv);
+        var block = new AnswerBlock();
+        rows.forEach(r -> block.add(r.answer(), r.partition(), r.offset()));
+        insert(block);
+    }
+
+    /**
+     * Inserts the block as one streamed RowBinary INSERT; ClickHouse acknowledges it whole or not
+     * at all. Each row carries its learner's track as {@code learners} holds it now (one look-up
+     * per batch), so the track views count an answer for the track it was recorded in.
+     */
+    void insert(AnswerBlock block) throws SQLException {
+        Map<String, String> tracks = LearnerTracks.current(clickHouse, block.learnerIds());
+        StreamInsert.send(clickHouse, INSERT, block.withTracks(tracks), ClickHouseFormat.RowBinary);
     }
 
     /** The highest Kafka offset stored per partition of hone.answers.v1. */

@@ -80,6 +80,11 @@ public class ErasedLearners {
         return lock.readLock();
     }
 
+    /** True while no learner was erased: the loader's filter has nothing to drop. */
+    boolean none() {
+        return erasedAt.isEmpty();
+    }
+
     /**
      * A filter for one batch: true for a row of an erased learner recorded at or before the
      * erasure. Hashes each learner of the batch once.

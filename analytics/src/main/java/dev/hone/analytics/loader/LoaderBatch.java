@@ -1,5 +1,6 @@
 package dev.hone.analytics.loader;
 
+import dev.hone.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** Rows waiting to be inserted, with the offsets to commit after them. */
 final class LoaderBatch {
 
-    private final List<AnswerRows.Row> answers = new ArrayList<>();
+    private final AnswerBlock answers = new AnswerBlock();
     private final List<MasteryRows.Row> mastery = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
     private boolean answersStored;
@@ -25,7 +26,7 @@ final class LoaderBatch {
         next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
     }
 
-    List<AnswerRows.Row> answers() {
+    AnswerBlock answers() {
         return answers;
     }
 
@@ -58,8 +59,8 @@ final class LoaderBatch {
     }
 
     void dropPartitions(Collection<TopicPartition> revoked) {
-        answers.removeIf(r -> revoked.stream().anyMatch(tp -> tp.topic().equals(dev.hone.events.Topics.ANSWERS_NAME) && tp.partition() == r.partition()));
-        mastery.removeIf(r -> revoked.stream().anyMatch(tp -> tp.topic().equals(dev.hone.events.Topics.MASTERY_NAME) && tp.partition() == r.partition()));
+        answers.removeIf((learner, partition, at) -> revoked.contains(new TopicPartition(Topics.ANSWERS_NAME, partition)));
+        mastery.removeIf(r -> revoked.contains(new TopicPartition(Topics.MASTERY_NAME, r.partition())));
         revoked.forEach(next::remove);
     }
 

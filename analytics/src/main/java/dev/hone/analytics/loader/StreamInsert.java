@@ -6,10 +6,11 @@ import ru.yandex.clickhouse.domain.ClickHouseFormat;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** One INSERT of a TabSeparated stream through the legacy driver's {@code write()} API. */
+/** One INSERT of a TabSeparated or RowBinary stream through the legacy driver's {@code write()} API. */
 final class StreamInsert {
 
     private StreamInsert() {
@@ -17,9 +18,13 @@ final class StreamInsert {
 
     /** ClickHouse acknowledges the whole stream or none of it (one INSERT, one block per max_insert_block_size). */
     static void send(DataSource clickHouse, String insertSql, Tsv rows) throws SQLException {
+        send(clickHouse, insertSql, new ByteArrayInputStream(rows.bytes()), ClickHouseFormat.TabSeparated);
+    }
+
+    static void send(DataSource clickHouse, String insertSql, InputStream rows, ClickHouseFormat format) throws SQLException {
         try (Connection c = clickHouse.getConnection();
              ClickHouseStatement st = c.unwrap(ClickHouseConnection.class).createStatement()) {
-            st.write().send(insertSql, new ByteArrayInputStream(rows.bytes()), ClickHouseFormat.TabSeparated);
+            st.write().send(insertSql, rows, format);
         }
     }
 }

@@ -3,11 +3,11 @@ package dev.hone.analytics.loader;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Rows in ClickHouse's TabSeparated format, built in memory and streamed in one INSERT: the
- * legacy driver's batched PreparedStatement manages ~73k rows/s here, a TSV stream several times that.
+ * legacy driver's batched PreparedStatement manages ~73k rows/s here, a TSV stream several times
+ * that. Mastery changes and the track look-up's learner ids; answers go as RowBinary ({@link AnswerBlock}).
  */
 final class Tsv {
 
@@ -43,21 +43,6 @@ final class Tsv {
     /** A DateTime as a unix timestamp, which does not depend on the server's time zone. */
     Tsv time(Instant t) {
         return number(t.getEpochSecond());
-    }
-
-    Tsv array(List<String> items) {
-        line.append('[');
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append('\'');
-            text(items.get(i));
-            line.setLength(line.length() - 1); // text() appended a tab
-            line.append('\'');
-        }
-        line.append(']');
-        return tab();
     }
 
     /** Ends the row. */
