@@ -1,5 +1,6 @@
 package dev.hone.security;
 
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -21,9 +22,14 @@ public final class ServiceClients {
      * @param timeout both how long connecting and how long waiting for the answer may take
      */
     public static RestClient forCaller(RestClient.Builder builder, String baseUrl, Duration timeout) {
+        return builder.clone().baseUrl(baseUrl).requestFactory(timingOut(timeout)).requestInterceptor(new CallerTokenRelay()).build();
+    }
+
+    /** Requests that give up after {@code timeout} connecting, and again after {@code timeout} waiting for the answer. */
+    public static ClientHttpRequestFactory timingOut(Duration timeout) {
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
-        return builder.clone().baseUrl(baseUrl).requestFactory(requests).requestInterceptor(new CallerTokenRelay()).build();
+        return requests;
     }
 }

@@ -1,10 +1,10 @@
 package dev.hone.recommender.api;
 
+import dev.hone.security.ServiceClients;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -22,10 +22,7 @@ class OwnerForwarding {
     private final RestClient http;
 
     OwnerForwarding(RestClient.Builder http, ForwardingSettings settings) {
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.timeout());
-        requests.setReadTimeout(settings.timeout());
-        this.http = http.clone().requestFactory(requests).build();
+        this.http = http.clone().requestFactory(ServiceClients.timingOut(settings.timeout())).build();
     }
 
     /**
