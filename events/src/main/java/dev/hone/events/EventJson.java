@@ -13,11 +13,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * Doubles are read and written with Jackson's bundled fast algorithms (FastDoubleParser, Schubfach):
  * the same values, bit for bit, while the JDK's Double.toString and parseDouble were the top frames of
  * the events' JSON in the recommender's profile (every answer, mastery change and item record has several).
+ * Instants in the canonical UTC shape are read and written without {@code DateTimeFormatter}
+ * ({@link UtcInstantModule}), again the same text and values.
  */
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new UtcInstantModule()) // after the JavaTimeModule: its instant handlers come first
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
