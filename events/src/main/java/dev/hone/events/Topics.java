@@ -15,7 +15,7 @@ public final class Topics {
 
     /** Answers, keyed by learnerId. */
     public static final Topic<String, AnswerRecorded> ANSWERS =
-            new Topic<>(ANSWERS_NAME, Serdes.String(), JsonSerde.of(AnswerRecorded.class));
+            new Topic<>(ANSWERS_NAME, Serdes.String(), new AnswerJsonSerde());
 
     /** Mastery changes, keyed by learnerId. */
     public static final Topic<String, MasteryChanged> MASTERY =

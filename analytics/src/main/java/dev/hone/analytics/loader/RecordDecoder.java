@@ -74,7 +74,7 @@ final class RecordDecoder implements AutoCloseable {
     private Object decode(ConsumerRecord<String, byte[]> record) {
         try {
             if (record.topic().equals(Topics.ANSWERS_NAME)) {
-                AnswerRecorded a = AnswerJson.read(record.value());
+                AnswerRecorded a = Topics.ANSWERS.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 // the rule the recommender applies: what it dead-letters is not counted here either
                 return AnswerChecks.problemWith(record.key(), a, knownQuestion) == null ? a : null;
             }
