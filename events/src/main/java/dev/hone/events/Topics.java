@@ -19,7 +19,7 @@ public final class Topics {
 
     /** Mastery changes, keyed by learnerId. */
     public static final Topic<String, MasteryChanged> MASTERY =
-            new Topic<>(MASTERY_NAME, Serdes.String(), JsonSerde.of(MasteryChanged.class));
+            new Topic<>(MASTERY_NAME, Serdes.String(), new MasteryJsonSerde());
 
     /** Item statistics and calibrated difficulty keyed by questionId (compacted: the latest per question counts). */
     public static final Topic<String, ItemStatistics> ITEMS =

@@ -48,7 +48,8 @@ public final class IngestBench implements BenchRow {
             }
         }
         int recordSize = recordSize();
-        post(ctx, 2); // warm-up: JIT, connections, producer metadata
+        // warm-up as long as a run: JIT (C2 settles over seconds: with 2 s the runs rose 23k -> 49k -> 71k/s), connections, producer metadata
+        post(ctx, ctx.scale().ingestSeconds());
         List<Double> hone = new ArrayList<>();
         List<Double> peer = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();

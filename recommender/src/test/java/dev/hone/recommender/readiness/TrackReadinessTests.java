@@ -86,6 +86,20 @@ class TrackReadinessTests {
     }
 
     @Test
+    void aNewLearnersFirstAnswerMovesTheScoreServedTheWayTheAnswerWent() {
+        PlacementPolicy placement = new PlacementPolicy(catalog, PlacementSettings.defaults());
+        double before = readiness.of(placement.forReadiness(engine.view(LearnerState.empty().withTrack("web"), T0), "web"), "web").score();
+
+        for (int n = 1; n <= 3; n++) {
+            double afterRight = readiness.of(placement.forReadiness(engine.view(answered(n, true), T0 + 60L * n), "web"), "web").score();
+            double afterWrong = readiness.of(placement.forReadiness(engine.view(answered(n, false), T0 + 60L * n), "web"), "web").score();
+
+            assertThat(afterRight).as("after %d right", n).isGreaterThan(before);
+            assertThat(afterWrong).as("after %d wrong", n).isLessThan(before);
+        }
+    }
+
+    @Test
     void theThreeBestTopicsAreTheTracksWithALinkToPractiseThem() {
         TrackReadiness.Result r = of(answered(20, false), 20);
 
