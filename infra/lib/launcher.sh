@@ -197,6 +197,8 @@ start_service() {
   [ "$name" = recommender ] && own_port="$port"
   # HONE_SERVICE_JAVA_OPTS: extra JVM options (a profiler); @NAME@ becomes the instance, e.g. one JFR file each
   local service_opts="${HONE_SERVICE_JAVA_OPTS:-}"; service_opts="${service_opts//@NAME@/$instance}"
+  # HONE_SERVICE_GC: the collector (one flag; the JVM refuses two): Serial by default, as infra/k8s runs them
+  local gc="${HONE_SERVICE_GC:--XX:+UseSerialGC}"
   [ -f "$jar" ] || fail "starting $name" "" "the jar $jar is missing: run 'mvn -DskipTests install'"
   say "starting $name on http://127.0.0.1:$port"
   # ExitOnOutOfMemoryError: a heap exhausted inside a stream thread or a loader ends the process at
@@ -210,7 +212,7 @@ start_service() {
     HONE_RECOMMENDER_STATE_DIR="$STATE/$instance-state" \
     HONE_DEV_TOKEN_SECRET="${HONE_DEV_TOKEN_SECRET:-${DEV_TOKEN_SECRET:-}}" \
     HONE_INGEST_PORT="$INGEST_PORT" HONE_RECOMMENDER_PORT="$own_port" HONE_ANALYTICS_PORT="$ANALYTICS_PORT" \
-    setsid java "-Xmx$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError ${service_opts} -jar "$jar" > "$log" 2>&1 < /dev/null &
+    setsid java "-Xmx$heap" "$gc" -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError ${service_opts} -jar "$jar" > "$log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$instance.pid"
 }
 
