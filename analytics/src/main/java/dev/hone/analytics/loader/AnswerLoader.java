@@ -359,12 +359,7 @@ public class AnswerLoader extends ConsumerWorker {
                 if (!running()) {
                     throw new WakeupException();
                 }
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new WakeupException();
-                }
+                backOff(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
             }
         }

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -25,10 +27,13 @@ abstract class ConsumerWorker implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    /** Counted down by {@link #stop()}: ends a back-off pause without interrupting the thread. */
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
 
     /** Runs {@link #run(KafkaConsumer)} on a thread named {@code name}, with a new consumer after each failure. */
     protected final void launch(Supplier<KafkaConsumer<String, byte[]>> consumers, String name, LoaderHealth health) {
         running = true;
+        stopping = new CountDownLatch(1);
         thread = new Thread(() -> {
             Duration backoff = FIRST_RETRY;
             while (running) {
@@ -65,11 +70,20 @@ abstract class ConsumerWorker implements SmartLifecycle {
         return running;
     }
 
-    private void pause(Duration d) {
+    /** Waits {@code d} on the worker's thread, or less when {@link #stop()} comes first (no interrupt needed). */
+    protected final void backOff(Duration d) {
         try {
-            Thread.sleep(d.toMillis()); // back-off between consumer restarts, on the worker's own thread
+            stopping.await(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    private void pause(Duration d) {
+        try {
+            backOff(d); // between consumer restarts
+        } catch (WakeupException e) {
             running = false;
         }
     }
@@ -77,13 +91,16 @@ abstract class ConsumerWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
+        // No interrupt: the worker closes its consumer on the way out, and an interrupted close
+        // logged "Failed to close coordinator" at ERROR on every shutdown. The wakeup ends a poll,
+        // the latch a back-off; a batch in flight finishes (up to the join's 30 s).
         Thread t = thread;
         if (t != null) {
-            t.interrupt();
             try {
                 t.join(Duration.ofSeconds(30).toMillis());
             } catch (InterruptedException e) {

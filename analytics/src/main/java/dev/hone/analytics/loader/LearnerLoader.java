@@ -87,7 +87,7 @@ class LearnerLoader extends ConsumerWorker {
             }
             Duration backoff = settings.retryBackoff();
             while (!apply(records)) {
-                sleep(backoff);
+                backOff(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
                 if (!running()) {
                     return;
@@ -145,14 +145,5 @@ class LearnerLoader extends ConsumerWorker {
         }
         StreamInsert.send(clickHouse, INSERT, tsv);
         records.clear();
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
-        }
     }
 }

@@ -32,7 +32,9 @@ public final class QueueBench implements BenchRow {
         }
         awaitQueue(ctx, answers.learnerId(0));
         var random = new SplittableRandom(3);
-        for (int i = 0; i < 200; i++) {
+        // warm-up as long as a run: the services started seconds ago, and with 200 calls the three runs' p99
+        // fell 54 -> 29 -> 27 ms while C2 compiled the request path (the same service warm read 16-17 ms)
+        for (int i = 0; i < ctx.scale().queueCalls(); i++) {
             call(ctx, answers.learnerId(random.nextInt(IngestBench.LEARNERS)));
         }
         List<Double> p50 = new ArrayList<>();
