@@ -2,8 +2,8 @@
 # hone: [--quick] [--report FILE] [ROW...]: Hone's speed beside Kafka's and ClickHouse's own tools in one run, one table (bench/README.md)
 # ./hone bench [--quick] [--report FILE] [ingest|ingest-latency|recommender|loader|queue|dashboards|freshness|replay|memory|jmh ...]
 # Starts its own ClickHouse and Kafka (profile "bench": .hone/bench, ports HONE_BENCH_*), measures the
-# engines' own tools first, then starts two recommenders, ingest and analytics on a fresh broker for the
-# rows that go through the services; writes bench/results/<date>.json (or FILE) and the Markdown table
+# engines' own tools first, then ingest alone for its rows, then two recommenders, ingest and analytics on
+# an emptied broker for the rows that go through the services; writes bench/results/<date>.json (or FILE) and the Markdown table
 # beside it, and stops everything it started. Exits non-zero when a run fails, not when a goal is missed.
 # HONE_BENCH_JAVA_OPTS adds JVM options to the bench's JVM, HONE_SERVICE_JAVA_OPTS to the services'
 # (e.g. -XX:StartFlightRecording=filename=/tmp/@NAME@.jfr: @NAME@ becomes each service's instance name).

@@ -1,5 +1,6 @@
 package dev.hone.events;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -82,9 +84,21 @@ final class UtcInstantModule extends SimpleModule {
         }
 
         @Override
+        public void serializeWithType(Instant value, JsonGenerator gen, SerializerProvider provider, TypeSerializer typeSer) throws IOException {
+            fallback.serializeWithType(value, gen, provider, typeSer);
+        }
+
+        /**
+         * Itself where no format applies: the JavaTimeModule's serializer always answers a new instance here (a
+         * property's format has the shape ANY, never null), so comparing with it would never keep the fast path.
+         */
+        @Override
         public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property) throws JsonMappingException {
-            JsonSerializer<?> contextual = fallback.createContextual(provider, property);
-            return contextual == fallback ? this : contextual;
+            JsonFormat.Value format = findFormatOverrides(provider, property, handledType());
+            boolean plain = format == null || (!format.hasPattern() && !format.hasLocale() && !format.hasTimeZone() && !format.hasLenient()
+                    && (format.getShape() == JsonFormat.Shape.ANY || format.getShape() == JsonFormat.Shape.STRING)
+                    && format.equals(JsonFormat.Value.forShape(format.getShape())));
+            return plain ? this : fallback.createContextual(provider, property);
         }
     }
 }

@@ -46,6 +46,19 @@ class UtcInstantModuleTests {
     }
 
     @Test
+    void dataBindingWritesAnEventsInstantsThroughTheFastPath() throws Exception {
+        var provider = EventJson.mapper().getSerializerProviderInstance();
+        var property = provider.findValueSerializer(MasteryChanged.class);
+
+        assertThat(provider.findValueSerializer(Instant.class).getClass().getName()).endsWith("UtcInstantModule$Writer");
+        assertThat(property.properties()).toIterable()
+                .filteredOn(p -> p.getName().equals("at"))
+                .singleElement()
+                .satisfies(p -> assertThat(((com.fasterxml.jackson.databind.ser.BeanPropertyWriter) p).getSerializer().getClass().getName())
+                        .endsWith("UtcInstantModule$Writer"));
+    }
+
+    @Test
     void canonicalTextReadsAsTheSameInstant() throws Exception {
         var random = new SplittableRandom(12);
         for (int i = 0; i < 50_000; i++) {

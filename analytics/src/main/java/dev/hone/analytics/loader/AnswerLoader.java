@@ -299,7 +299,7 @@ public class AnswerLoader extends ConsumerWorker {
             if (!running()) {
                 return false;
             }
-            Thread.sleep(backoff.toMillis());
+            backOff(backoff); // ends at once on stop: the consumer thread may be waiting for this insert
             backoff = backoff.multipliedBy(2).compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff.multipliedBy(2);
         }
         health.ok();
