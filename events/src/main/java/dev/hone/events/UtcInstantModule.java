@@ -95,8 +95,8 @@ final class UtcInstantModule extends SimpleModule {
         @Override
         public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property) throws JsonMappingException {
             JsonFormat.Value format = findFormatOverrides(provider, property, handledType());
-            boolean plain = format == null || (!format.hasPattern() && !format.hasLocale() && !format.hasTimeZone() && !format.hasLenient()
-                    && (format.getShape() == JsonFormat.Shape.ANY || format.getShape() == JsonFormat.Shape.STRING)
+            // a shape and nothing else (no pattern, locale, zone, leniency or feature): Value.equals compares them all
+            boolean plain = format == null || ((format.getShape() == JsonFormat.Shape.ANY || format.getShape() == JsonFormat.Shape.STRING)
                     && format.equals(JsonFormat.Value.forShape(format.getShape())));
             return plain ? this : fallback.createContextual(provider, property);
         }
