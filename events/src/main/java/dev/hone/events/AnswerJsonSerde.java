@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import org.apache.kafka.common.errors.SerializationException;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import java.util.List;
 public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
 
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
-    private static final int PRIMITIVES = 0b11111; // schema, difficulty, correct, score, responseMs: all required
 
     private final JsonSerde<AnswerRecorded> reference = JsonSerde.of(AnswerRecorded.class);
 
@@ -38,9 +35,8 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
         if ((a.answeredAt() != null && answeredAt == null) || (a.recordedAt() != null && recordedAt == null)) {
             return reference.serialize(topic, a); // a year outside 0000-9999: the JavaTimeModule's text
         }
-        try (var bytes = new ByteArrayBuilder(512); JsonGenerator g = JSON.createGenerator(bytes)) {
-            // the record's component order, nulls left out (@JsonInclude NON_NULL), as data binding writes it
-            g.writeStartObject();
+        // the record's component order, nulls left out (@JsonInclude NON_NULL), as data binding writes it
+        return JsonBytes.object(AnswerRecorded.class, topic, 512, g -> {
             g.writeNumberField("schema", a.schema());
             stringField(g, "eventId", a.eventId());
             stringField(g, "learnerId", a.learnerId());
@@ -56,12 +52,7 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
             stringField(g, "answeredAt", answeredAt);
             g.writeNumberField("responseMs", a.responseMs());
             stringField(g, "recordedAt", recordedAt);
-            g.writeEndObject();
-            g.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new SerializationException("cannot write AnswerRecorded for " + topic, e);
-        }
+        });
     }
 
     @Override
@@ -79,14 +70,11 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
             var fields = new Fields();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (!fields.read(name, value, p)) {
-                    return null;
-                }
+                fields.read(name, p.nextToken(), p);
             }
             return fields.answer();
         } catch (IOException | RuntimeException e) {
-            return null; // malformed: the reference serde says why
+            return null; // malformed, or not the shape Hone writes (NotCanonical): the reference serde decides
         }
     }
 
@@ -104,8 +92,15 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
         g.writeEndArray();
     }
 
-    /** The fields read so far; {@link #read} answers false for anything the fast path leaves to data binding. */
+    /** The fields read so far; anything the fast path leaves to data binding throws {@link NotCanonical}. */
     private static final class Fields {
+        private static final int SCHEMA = 1;
+        private static final int DIFFICULTY = 1 << 1;
+        private static final int CORRECT = 1 << 2;
+        private static final int SCORE = 1 << 3;
+        private static final int RESPONSE_MS = 1 << 4;
+        private static final int PRIMITIVES = SCHEMA | DIFFICULTY | CORRECT | SCORE | RESPONSE_MS; // all required
+
         private int seen; // one bit per known field: a field twice goes to data binding
         private int schema;
         private int difficulty;
@@ -123,106 +118,70 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
         private Instant answeredAt;
         private Instant recordedAt;
 
-        boolean read(String name, JsonToken value, JsonParser p) throws IOException {
-            int bit;
+        void read(String name, JsonToken value, JsonParser p) throws IOException {
             switch (name) {
                 case "schema" -> {
-                    bit = 1;
-                    if (!isInt(value, p)) {
-                        return false;
-                    }
-                    schema = p.getIntValue();
+                    once(SCHEMA);
+                    schema = intValue(value, p);
                 }
                 case "difficulty" -> {
-                    bit = 1 << 1;
-                    if (!isInt(value, p)) {
-                        return false;
-                    }
-                    difficulty = p.getIntValue();
+                    once(DIFFICULTY);
+                    difficulty = intValue(value, p);
                 }
                 case "correct" -> {
-                    bit = 1 << 2;
-                    if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
-                        return false;
-                    }
-                    correct = value == JsonToken.VALUE_TRUE;
+                    once(CORRECT);
+                    correct = bool(value);
                 }
                 case "score" -> {
-                    bit = 1 << 3;
-                    if (value != JsonToken.VALUE_NUMBER_FLOAT && value != JsonToken.VALUE_NUMBER_INT) {
-                        return false;
-                    }
-                    score = p.getDoubleValue();
+                    once(SCORE);
+                    score = number(value, p);
                 }
                 case "responseMs" -> {
-                    bit = 1 << 4;
-                    if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        return false;
-                    }
-                    responseMs = p.getLongValue();
+                    once(RESPONSE_MS);
+                    responseMs = longValue(value, p);
                 }
                 case "eventId" -> {
-                    bit = 1 << 5;
+                    once(1 << 5);
                     eventId = text(value, p);
                 }
                 case "learnerId" -> {
-                    bit = 1 << 6;
+                    once(1 << 6);
                     learnerId = text(value, p);
                 }
                 case "questionId" -> {
-                    bit = 1 << 7;
+                    once(1 << 7);
                     questionId = text(value, p);
                 }
                 case "topicId" -> {
-                    bit = 1 << 8;
+                    once(1 << 8);
                     topicId = text(value, p);
                 }
                 case "kind" -> {
-                    bit = 1 << 9;
+                    once(1 << 9);
                     kind = text(value, p);
                 }
                 case "responseText" -> {
-                    bit = 1 << 10;
+                    once(1 << 10);
                     responseText = text(value, p);
                 }
                 case "skills" -> {
-                    bit = 1 << 11;
+                    once(1 << 11);
                     skills = texts(value, p);
-                    if (skills == null) {
-                        return false;
-                    }
                 }
                 case "chosenOptions" -> {
-                    bit = 1 << 12;
+                    once(1 << 12);
                     chosenOptions = texts(value, p);
-                    if (chosenOptions == null) {
-                        return false;
-                    }
                 }
                 case "answeredAt" -> {
-                    bit = 1 << 13;
+                    once(1 << 13);
                     answeredAt = instant(value, p);
-                    if (answeredAt == null && value != JsonToken.VALUE_NULL) {
-                        return false;
-                    }
                 }
                 case "recordedAt" -> {
-                    bit = 1 << 14;
+                    once(1 << 14);
                     recordedAt = instant(value, p);
-                    if (recordedAt == null && value != JsonToken.VALUE_NULL) {
-                        return false;
-                    }
                 }
-                default -> {
-                    p.skipChildren(); // unknown fields are tolerated (forward compatible)
-                    return true;
-                }
+                default -> p.skipChildren(); // unknown fields are tolerated (forward compatible)
             }
-            if ((seen & bit) != 0 || (bit >= 1 << 5 && bit <= 1 << 10 && value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL)) {
-                return false;
-            }
-            seen |= bit;
-            return true;
         }
 
         AnswerRecorded answer() {
@@ -233,31 +192,88 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
                     responseText, correct, score, answeredAt, responseMs, recordedAt);
         }
 
-        private static boolean isInt(JsonToken value, JsonParser p) throws IOException {
-            return value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
+        /** Marks the field {@code bit} as read; a second time is data binding's to decide. */
+        private void once(int bit) {
+            if ((seen & bit) != 0) {
+                throw NotCanonical.INSTANCE;
+            }
+            seen |= bit;
         }
 
+        private static int intValue(JsonToken value, JsonParser p) throws IOException {
+            if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+                throw NotCanonical.INSTANCE;
+            }
+            return p.getIntValue();
+        }
+
+        private static long longValue(JsonToken value, JsonParser p) throws IOException {
+            if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw NotCanonical.INSTANCE;
+            }
+            return p.getLongValue();
+        }
+
+        private static double number(JsonToken value, JsonParser p) throws IOException {
+            if (value != JsonToken.VALUE_NUMBER_FLOAT && value != JsonToken.VALUE_NUMBER_INT) {
+                throw NotCanonical.INSTANCE;
+            }
+            return p.getDoubleValue();
+        }
+
+        private static boolean bool(JsonToken value) {
+            if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                throw NotCanonical.INSTANCE;
+            }
+            return value == JsonToken.VALUE_TRUE;
+        }
+
+        /** A string or null; anything else (a number data binding would coerce, say) is not the fast path's. */
         private static String text(JsonToken value, JsonParser p) throws IOException {
-            return value == JsonToken.VALUE_STRING ? p.getText() : null;
+            if (value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (value != JsonToken.VALUE_STRING) {
+                throw NotCanonical.INSTANCE;
+            }
+            return p.getText();
         }
 
-        /** The strings of a JSON array of strings; null for anything else (null included: left to data binding). */
+        /** A JSON array of strings (a null list or element is left to data binding). */
         private static List<String> texts(JsonToken value, JsonParser p) throws IOException {
             if (value != JsonToken.START_ARRAY) {
-                return null;
+                throw NotCanonical.INSTANCE;
             }
             var items = new ArrayList<String>(2);
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t != JsonToken.VALUE_STRING) {
-                    return null;
+                    throw NotCanonical.INSTANCE;
                 }
                 items.add(p.getText());
             }
             return items;
         }
 
+        /** Null, or an instant in the canonical UTC shape. */
         private static Instant instant(JsonToken value, JsonParser p) throws IOException {
-            return value == JsonToken.VALUE_STRING ? UtcInstantText.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+            if (value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            Instant instant = value == JsonToken.VALUE_STRING
+                    ? UtcInstantText.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+            if (instant == null) {
+                throw NotCanonical.INSTANCE;
+            }
+            return instant;
+        }
+    }
+
+    /** Thrown inside the fast path when a document leaves the canonical shape: no stack trace, one instance. */
+    private static final class NotCanonical extends RuntimeException {
+        static final NotCanonical INSTANCE = new NotCanonical();
+
+        private NotCanonical() {
+            super("not the shape Hone writes", null, false, false);
         }
     }
 }

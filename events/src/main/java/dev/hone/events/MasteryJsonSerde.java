@@ -1,20 +1,11 @@
 package dev.hone.events;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import org.apache.kafka.common.errors.SerializationException;
-
-import java.io.IOException;
-
 /**
  * The serde of {@link MasteryChanged}: written on Jackson's streaming API (the recommender writes one per topic of
  * every answer, and data binding them was 6% of its stream thread), read by data binding. The bytes are the
  * {@link JsonSerde}'s, byte for byte: every field in the record's order, a null written as null.
  */
 public final class MasteryJsonSerde extends AbstractSerde<MasteryChanged> {
-
-    private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
     private final JsonSerde<MasteryChanged> reference = JsonSerde.of(MasteryChanged.class);
 
@@ -28,8 +19,7 @@ public final class MasteryJsonSerde extends AbstractSerde<MasteryChanged> {
         if (m.at() != null && at == null) {
             return reference.serialize(topic, m); // a year outside 0000-9999: the JavaTimeModule's text
         }
-        try (var bytes = new ByteArrayBuilder(160); JsonGenerator g = JSON.createGenerator(bytes)) {
-            g.writeStartObject();
+        return JsonBytes.object(MasteryChanged.class, topic, 160, g -> {
             g.writeNumberField("schema", m.schema());
             g.writeStringField("learnerId", m.learnerId());
             g.writeStringField("topicId", m.topicId());
@@ -38,12 +28,7 @@ public final class MasteryJsonSerde extends AbstractSerde<MasteryChanged> {
             g.writeNumberField("correct", m.correct());
             g.writeStringField("causedBy", m.causedBy());
             g.writeStringField("at", at);
-            g.writeEndObject();
-            g.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new SerializationException("cannot write MasteryChanged for " + topic, e);
-        }
+        });
     }
 
     @Override
