@@ -14,10 +14,20 @@ import java.time.Duration;
  *                   ({@code HONE_DEV_TOKEN_SECRET}; {@code ./hone up} generates one into {@code .hone/up/})
  * @param devIssuer  the {@code iss} the dev issuer writes and services require
  * @param tokenTtl   how long a dev token is valid
+ * @param tokenCache how many verified tokens each service remembers, and for how long at most
+ *                   ({@link VerifiedTokenCache}; for the dev issuer and a real identity provider alike)
  */
 @ConfigurationProperties("hone.security")
 public record SecuritySettings(
         String devSecret,
         @DefaultValue(DevTokenIssuer.ISSUER) String devIssuer,
-        @DefaultValue("8h") Duration tokenTtl) {
+        @DefaultValue("8h") Duration tokenTtl,
+        @DefaultValue TokenCache tokenCache) {
+
+    /**
+     * @param size   verified tokens remembered (about 1 KB each); the least used go first
+     * @param maxAge longest a token is taken from memory before it is verified again (its own expiry comes first)
+     */
+    public record TokenCache(@DefaultValue("10000") long size, @DefaultValue("5m") Duration maxAge) {
+    }
 }

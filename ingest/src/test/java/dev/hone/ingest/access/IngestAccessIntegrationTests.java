@@ -1,5 +1,6 @@
 package dev.hone.ingest.access;
 
+import dev.hone.security.VerifiedTokenCache;
 import dev.hone.testkit.Calls;
 import dev.hone.testkit.Engines;
 import dev.hone.testkit.TestTokens;
@@ -7,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.stream.Stream;
@@ -39,6 +42,9 @@ class IngestAccessIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JwtDecoder decoder;
 
     static String answer(String learner) {
         return "{\"learnerId\":\"" + learner + "\",\"questionId\":\"core.gil.q01\",\"response\":\"a\"}";
@@ -127,7 +133,11 @@ class IngestAccessIntegrationTests {
 
     @Test
     void forgedExpiredAndMalformedTokensAre401WithAChallenge() {
-        for (String token : new String[]{TestTokens.forged(), TestTokens.expired(), "not-a-jwt", TestTokens.learner(ADA) + "x"}) {
+        String valid = TestTokens.learner(ADA);
+        assertThat(Calls.send("http://127.0.0.1:" + port, "POST", "/api/v1/answers", valid, answer(ADA)).status()).isEqualTo(202);
+        // the valid token is now remembered (VerifiedTokenCache): a token differing from it in any byte is still checked
+        assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
+        for (String token : new String[]{TestTokens.forged(), TestTokens.expired(), "not-a-jwt", valid + "x", valid.substring(0, valid.length() - 2)}) {
             Calls.Reply reply = Calls.send("http://127.0.0.1:" + port, "POST", "/api/v1/answers", token, answer(ADA));
 
             assertThat(reply.status()).as(token).isEqualTo(401);
