@@ -15,27 +15,37 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Produces accepted answers to {@link Topics#ANSWERS}, keyed by learner, and waits for the broker's ack. */
+/**
+ * Produces accepted answers to {@link Topics#ANSWERS}, keyed by learner, and waits for the broker's ack: a single
+ * answer through the producer without linger, the answers of a batch through the one with linger.
+ */
 @Component
 public class AnswerPublisher {
 
-    private final Producer<String, byte[]> producer;
+    private final Producer<String, byte[]> singles;
+    private final Producer<String, byte[]> batches;
     private final KafkaSettings settings;
     private final AnswerMetrics metrics;
 
-    AnswerPublisher(Producer<String, byte[]> answerProducer, KafkaSettings settings, AnswerMetrics metrics) {
-        this.producer = answerProducer;
+    AnswerPublisher(Producer<String, byte[]> answerProducer, Producer<String, byte[]> batchAnswerProducer, KafkaSettings settings,
+                    AnswerMetrics metrics) {
+        this.singles = answerProducer;
+        this.batches = batchAnswerProducer;
         this.settings = settings;
         this.metrics = metrics;
     }
 
     /** Returns once the broker acknowledged the answer; throws {@link PublishFailedException} otherwise. */
     public void publish(AnswerRecorded answer) {
-        await(send(answer));
+        await(send(singles, answer));
     }
 
-    /** Hands the answer to the producer without waiting; pair with {@link #await} to learn its fate. */
+    /** Hands one answer of several to the batching producer without waiting; pair with {@link #await} to learn its fate. */
     public Future<RecordMetadata> send(AnswerRecorded answer) {
+        return send(batches, answer);
+    }
+
+    private Future<RecordMetadata> send(Producer<String, byte[]> producer, AnswerRecorded answer) {
         byte[] value = Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
         long start = System.nanoTime();
         return producer.send(new ProducerRecord<>(Topics.ANSWERS_NAME, answer.learnerId(), value),

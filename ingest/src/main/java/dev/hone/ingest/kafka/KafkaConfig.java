@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +37,23 @@ class KafkaConfig {
         return admin;
     }
 
-    /** acks=all and idempotence: an answer acknowledged to the learner is on every in-sync replica, once. */
+    /**
+     * Single answers and learner records: acks=all and idempotence (an answer acknowledged to the learner is on
+     * every in-sync replica, once), no linger, since each request waits for its own acknowledgement.
+     */
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> answerProducer(KafkaSettings settings, KafkaClientProperties client) {
         return new KafkaProducer<>(producerConfig(settings, client), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Batches and xAPI statement lists: the same guarantees, with a linger, so the answers of a request (and of
+     * requests arriving together) share produce requests. A second producer rather than one compromise: the two
+     * paths want opposite settings.
+     */
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> batchAnswerProducer(KafkaSettings settings, KafkaClientProperties client) {
+        return new KafkaProducer<>(batchProducerConfig(settings, client), new StringSerializer(), new ByteArraySerializer());
     }
 
     static Map<String, Object> adminConfig(KafkaSettings settings, KafkaClientProperties client) {
@@ -49,14 +63,22 @@ class KafkaConfig {
     }
 
     static Map<String, Object> producerConfig(KafkaSettings settings, KafkaClientProperties client) {
+        return producerConfig(settings, client, settings.singleLinger(), "hone-ingest");
+    }
+
+    static Map<String, Object> batchProducerConfig(KafkaSettings settings, KafkaClientProperties client) {
+        return producerConfig(settings, client, settings.batchLinger(), "hone-ingest-batch");
+    }
+
+    private static Map<String, Object> producerConfig(KafkaSettings settings, KafkaClientProperties client, Duration linger, String clientId) {
         return client.applyTo(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.produceTimeout().toMillis() + 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.produceTimeout().toMillis(),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.produceTimeout().toMillis(),
-                ProducerConfig.CLIENT_ID_CONFIG, "hone-ingest"));
+                ProducerConfig.CLIENT_ID_CONFIG, clientId));
     }
 }

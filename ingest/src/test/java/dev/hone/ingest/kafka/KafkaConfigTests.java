@@ -6,6 +6,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaConfigTests {
 
     private final KafkaConfig config = new KafkaConfig();
-    private final KafkaSettings settings = new KafkaSettings("kafka-0.kafka:9093", 12, (short) 3, Duration.ofSeconds(10));
+    private final KafkaSettings settings = new KafkaSettings("kafka-0.kafka:9093", 12, (short) 3, Duration.ofSeconds(10),
+            Duration.ZERO, Duration.ofMillis(2));
 
     @Test
     void clusterSettingsFromEnvironmentVariablesReachTheProducerAndTheAdmin() {
@@ -31,6 +33,18 @@ class KafkaConfigTests {
                     .containsEntry("ssl.truststore.location", "/etc/hone/kafka/truststore.p12");
         }
         assertThat(producer).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+    }
+
+    @Test
+    void singleAnswersAreSentAtOnceAndBatchesLinger() {
+        Map<String, Object> single = KafkaConfig.producerConfig(settings, KafkaClientProperties.NONE);
+        Map<String, Object> batch = KafkaConfig.batchProducerConfig(settings, KafkaClientProperties.NONE);
+
+        assertThat(single).containsEntry("linger.ms", 0).containsEntry("client.id", "hone-ingest");
+        assertThat(batch).containsEntry("linger.ms", 2).containsEntry("client.id", "hone-ingest-batch");
+        for (Map<String, Object> producer : List.of(single, batch)) {
+            assertThat(producer).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+        }
     }
 
     @Test
