@@ -48,8 +48,9 @@ public final class IngestBench implements BenchRow {
             }
         }
         int recordSize = recordSize();
-        // warm-up as long as a run: JIT (C2 settles over seconds: with 2 s the runs rose 23k -> 49k -> 71k/s), connections, producer metadata
-        post(ctx, ctx.scale().ingestSeconds());
+        // warm-up (Scale.warmupSeconds): JIT (with 2 s the runs rose 23k -> 49k -> 71k/s, with 20 s 28k -> 49k -> 62k/s),
+        // connections, producer metadata
+        post(ctx, Math.max(ctx.scale().ingestSeconds(), ctx.scale().warmupSeconds()));
         List<Double> hone = new ArrayList<>();
         List<Double> peer = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();

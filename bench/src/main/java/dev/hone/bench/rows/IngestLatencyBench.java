@@ -43,7 +43,7 @@ public final class IngestLatencyBench implements BenchRow {
         var loop = new OpenLoop(Duration.ofNanos(1_000_000_000L / RATE), DRAIN, MAX_IN_FLIGHT);
         String url = ctx.ingestUrl() + "/api/v1/answers";
         // warm-up at the same rate: JIT, the client's connections, the producer's metadata
-        loop.run(Duration.ofSeconds(ctx.scale().latencyWarmupSeconds()), i -> answer(url, answers));
+        loop.run(Duration.ofSeconds(ctx.scale().warmupSeconds()), i -> answer(url, answers));
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> p999 = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class IngestLatencyBench implements BenchRow {
             firstError = firstError != null ? firstError : run.firstError();
         }
         String load = String.format("%,d/s open loop, %d s a run after %d s warm-up", RATE, ctx.scale().latencySeconds(),
-                ctx.scale().latencyWarmupSeconds());
+                ctx.scale().warmupSeconds());
         String note = String.format("latency from each request's due time; the sender's own lag p99 %.1f ms (median of runs), inside the figures",
                 Summary.of(lag).median()) + (firstError == null ? "" : "; first error: " + firstError);
         return List.of(
