@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -22,6 +24,23 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
 
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
+    // field names with their JSON bytes made once (the generator copies and checks a String name on every write)
+    private static final SerializableString SCHEMA = new SerializedString("schema");
+    private static final SerializableString EVENT_ID = new SerializedString("eventId");
+    private static final SerializableString LEARNER_ID = new SerializedString("learnerId");
+    private static final SerializableString QUESTION_ID = new SerializedString("questionId");
+    private static final SerializableString TOPIC_ID = new SerializedString("topicId");
+    private static final SerializableString SKILLS = new SerializedString("skills");
+    private static final SerializableString KIND = new SerializedString("kind");
+    private static final SerializableString DIFFICULTY = new SerializedString("difficulty");
+    private static final SerializableString CHOSEN_OPTIONS = new SerializedString("chosenOptions");
+    private static final SerializableString RESPONSE_TEXT = new SerializedString("responseText");
+    private static final SerializableString CORRECT = new SerializedString("correct");
+    private static final SerializableString SCORE = new SerializedString("score");
+    private static final SerializableString ANSWERED_AT = new SerializedString("answeredAt");
+    private static final SerializableString RESPONSE_MS = new SerializedString("responseMs");
+    private static final SerializableString RECORDED_AT = new SerializedString("recordedAt");
+
     private final JsonSerde<AnswerRecorded> reference = JsonSerde.of(AnswerRecorded.class);
 
     public AnswerJsonSerde() {
@@ -37,21 +56,26 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
         }
         // the record's component order, nulls left out (@JsonInclude NON_NULL), as data binding writes it
         return JsonBytes.object(AnswerRecorded.class, topic, 512, g -> {
-            g.writeNumberField("schema", a.schema());
-            stringField(g, "eventId", a.eventId());
-            stringField(g, "learnerId", a.learnerId());
-            stringField(g, "questionId", a.questionId());
-            stringField(g, "topicId", a.topicId());
-            stringsField(g, "skills", a.skills());
-            stringField(g, "kind", a.kind());
-            g.writeNumberField("difficulty", a.difficulty());
-            stringsField(g, "chosenOptions", a.chosenOptions());
-            stringField(g, "responseText", a.responseText());
-            g.writeBooleanField("correct", a.correct());
-            g.writeNumberField("score", a.score());
-            stringField(g, "answeredAt", answeredAt);
-            g.writeNumberField("responseMs", a.responseMs());
-            stringField(g, "recordedAt", recordedAt);
+            g.writeFieldName(SCHEMA);
+            g.writeNumber(a.schema());
+            stringField(g, EVENT_ID, a.eventId());
+            stringField(g, LEARNER_ID, a.learnerId());
+            stringField(g, QUESTION_ID, a.questionId());
+            stringField(g, TOPIC_ID, a.topicId());
+            stringsField(g, SKILLS, a.skills());
+            stringField(g, KIND, a.kind());
+            g.writeFieldName(DIFFICULTY);
+            g.writeNumber(a.difficulty());
+            stringsField(g, CHOSEN_OPTIONS, a.chosenOptions());
+            stringField(g, RESPONSE_TEXT, a.responseText());
+            g.writeFieldName(CORRECT);
+            g.writeBoolean(a.correct());
+            g.writeFieldName(SCORE);
+            g.writeNumber(a.score());
+            stringField(g, ANSWERED_AT, answeredAt);
+            g.writeFieldName(RESPONSE_MS);
+            g.writeNumber(a.responseMs());
+            stringField(g, RECORDED_AT, recordedAt);
         });
     }
 
@@ -78,14 +102,16 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
         }
     }
 
-    private static void stringField(JsonGenerator g, String name, String value) throws IOException {
+    private static void stringField(JsonGenerator g, SerializableString name, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value);
+            g.writeFieldName(name);
+            g.writeString(value);
         }
     }
 
-    private static void stringsField(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
+    private static void stringsField(JsonGenerator g, SerializableString name, List<String> values) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
         for (String v : values) {
             g.writeString(v);
         }

@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.UUID;
 
@@ -75,9 +77,16 @@ public class AnswerService {
             }
         }
         List<BatchResult> results = new ArrayList<>(requests.size());
+        Map<String, Integer> acceptedByKind = new HashMap<>(4);
         for (int i = 0; i < pending.size(); i++) {
-            results.add(settle(i, pending.get(i)));
+            BatchResult result = settle(i, pending.get(i));
+            if (result.status() == 202) {
+                acceptedByKind.merge(pending.get(i).graded().event().kind(), 1, Integer::sum);
+            }
+            results.add(result);
         }
+        // counted once per kind and batch: four request threads incrementing one counter per answer contended on it
+        acceptedByKind.forEach(metrics::accepted);
         return results;
     }
 
@@ -94,7 +103,6 @@ public class AnswerService {
         } catch (AnswerPublisher.PublishFailedException e) {
             return BatchResult.rejected(index, 503, List.of(new FieldError("body", "the event log is unavailable; resend with the same eventId")));
         }
-        accepted(item.graded());
         return item.graded().batchResult(index);
     }
 

@@ -58,7 +58,12 @@ public class AnswerMetrics {
     }
 
     public void accepted(String kind) {
-        acceptedByKind.computeIfAbsent(kind, k -> registry.counter("hone.answers.accepted", "kind", k)).increment();
+        accepted(kind, 1);
+    }
+
+    /** {@code count} answers of one kind accepted (a batch counts once per kind). */
+    public void accepted(String kind, int count) {
+        acceptedByKind.computeIfAbsent(kind, k -> registry.counter("hone.answers.accepted", "kind", k)).increment(count);
     }
 
     public void rejected(String field, Reason reason) {

@@ -25,8 +25,9 @@ class AnswerMetricsTests {
         metrics.accepted("single-choice");
         metrics.accepted("single-choice");
         metrics.accepted("code-output");
+        metrics.accepted("code-output", 40); // a batch's 40 code-output answers, counted at once
 
         assertThat(registry.get("hone.answers.accepted").tag("kind", "single-choice").counter().count()).isEqualTo(2);
-        assertThat(registry.get("hone.answers.accepted").tag("kind", "code-output").counter().count()).isEqualTo(1);
+        assertThat(registry.get("hone.answers.accepted").tag("kind", "code-output").counter().count()).isEqualTo(41);
     }
 }
