@@ -38,7 +38,7 @@ public class HoneSecurityAutoConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
                     SecuritySettings.TokenCache cache = settings.getObject().tokenCache();
-                    return new VerifiedTokenCache(decoder, cache.size(), cache.maxAge());
+                    return cache.enabled() ? new VerifiedTokenCache(decoder, cache.maxMemory().toBytes(), cache.maxAge()) : bean;
                 }
                 return bean;
             }

@@ -16,14 +16,17 @@ import java.time.Instant;
  * Remembers bearer tokens that passed the verifier, so a client that sends the same token with
  * every request (a learner's practice page, a service relaying its caller, a load test) pays for
  * parsing its JSON and checking its signature once per token instead of once per request: that
- * was 15% of ingest's CPU per single answer (bench profile, README "Who may see what").
+ * was about 14% of ingest's CPU per single answer (bench profile, README "Who may see what").
  *
  * <p>A token is remembered only after the wrapped decoder accepted it (signature, issuer, expiry
  * with its clock skew) and only until its own {@code exp} or {@code maxAge}, whichever comes
- * first, so nothing is accepted from here that the decoder would refuse at that moment, except that
- * a signing key withdrawn at the identity provider is noticed up to {@code maxAge} late (Spring's
- * JWK-set decoder caches keys for five minutes too). A refused token is never remembered: a forged
- * or expired one is checked, and refused, every time. The key is the whole token, signature included.
+ * first, so nothing is accepted from here that the decoder would refuse at that moment for its
+ * signature, issuer or times; what it adds is up to {@code maxAge} before a token signed with a key
+ * the identity provider withdrew is refused (Spring's JWK-set decoder itself keeps the key set until
+ * a token names an unknown key), and a decoder whose checks must run on every call (single-use
+ * {@code jti}, a revocation list) needs the cache turned off. A refused token is never remembered: a
+ * forged or expired one is checked, and refused, every time. The key is the whole token, signature
+ * included; memory is bounded by weight (three times the token's length each).
  */
 public final class VerifiedTokenCache implements JwtDecoder {
 
@@ -32,20 +35,21 @@ public final class VerifiedTokenCache implements JwtDecoder {
     private final Duration maxAge;
     private final Clock clock;
 
-    public VerifiedTokenCache(JwtDecoder verifier, long maxTokens, Duration maxAge) {
-        this(verifier, maxTokens, maxAge, Clock.systemUTC(), Ticker.systemTicker());
+    public VerifiedTokenCache(JwtDecoder verifier, long maxBytes, Duration maxAge) {
+        this(verifier, maxBytes, maxAge, Clock.systemUTC(), Ticker.systemTicker());
     }
 
     /** With the clock that reads a token's {@code exp} and the ticker that ages entries (tests move both). */
-    VerifiedTokenCache(JwtDecoder verifier, long maxTokens, Duration maxAge, Clock clock, Ticker ticker) {
-        if (maxTokens < 1 || maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException("hone.security.token-cache: size must be at least 1 and max-age positive");
+    VerifiedTokenCache(JwtDecoder verifier, long maxBytes, Duration maxAge, Clock clock, Ticker ticker) {
+        if (maxBytes < 1 || maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("hone.security.token-cache: max-memory and max-age must be positive");
         }
         this.verifier = verifier;
         this.maxAge = maxAge;
         this.clock = clock;
         this.verified = Caffeine.newBuilder()
-                .maximumSize(maxTokens)
+                .maximumWeight(maxBytes)
+                .weigher((String token, Jwt jwt) -> 3 * token.length())
                 .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> lifetime(jwt)))
                 .ticker(ticker)
                 .build();
@@ -60,6 +64,12 @@ public final class VerifiedTokenCache implements JwtDecoder {
         Jwt jwt = verifier.decode(token); // throws for a token it refuses: nothing is remembered then
         verified.put(token, jwt);
         return jwt;
+    }
+
+    /** How many tokens are remembered, once pending evictions ran. */
+    long remembered() {
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 
     /** Until the token expires, at most {@code maxAge}; a token accepted within the skew after its expiry is not kept. */

@@ -30,7 +30,7 @@ class VerifiedTokenCacheTests {
     final MovingTime time = new MovingTime(Instant.now());
 
     VerifiedTokenCache cache(Duration maxAge) {
-        return new VerifiedTokenCache(countingVerifier, 100, maxAge, time, time.nanos::get);
+        return new VerifiedTokenCache(countingVerifier, 1 << 20, maxAge, time, time.nanos::get);
     }
 
     @Test
@@ -70,6 +70,8 @@ class VerifiedTokenCacheTests {
         time.advance(Duration.ofSeconds(2)); // past exp: whatever the verifier says now (its own clock, skew) counts
         cache.decode(token);
         assertThat(verifications).hasValue(2);
+        cache.decode(token); // accepted within the verifier's clock skew after exp, but not remembered
+        assertThat(verifications).hasValue(3);
     }
 
     @Test
@@ -84,9 +86,22 @@ class VerifiedTokenCacheTests {
     }
 
     @Test
+    void rememberedTokensStayWithinTheMemoryBound() {
+        String first = issuer.issue(Role.LEARNER, "ada", List.of(), Duration.ofMinutes(30));
+        VerifiedTokenCache cache = new VerifiedTokenCache(countingVerifier, 3L * first.length() * 4, Duration.ofMinutes(5),
+                time, time.nanos::get);
+
+        for (int i = 0; i < 20; i++) {
+            cache.decode(issuer.issue(Role.LEARNER, "learner-" + i, List.of(), Duration.ofMinutes(30)));
+        }
+        assertThat(cache.remembered()).isBetween(1L, 4L);
+        assertThat(verifications).hasValue(20);
+    }
+
+    @Test
     void settingsOutsideTheirRangeAreRefused() {
         assertThatThrownBy(() -> new VerifiedTokenCache(countingVerifier, 0, Duration.ofMinutes(5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("size");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-memory");
         assertThatThrownBy(() -> new VerifiedTokenCache(countingVerifier, 10, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-age");
     }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import dev.hone.ingest.metrics.AnswerMetrics;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,7 +28,8 @@ public class AnswerPublisher {
     private final KafkaSettings settings;
     private final AnswerMetrics metrics;
 
-    AnswerPublisher(Producer<String, byte[]> answerProducer, Producer<String, byte[]> batchAnswerProducer, KafkaSettings settings,
+    AnswerPublisher(@Qualifier("answerProducer") Producer<String, byte[]> answerProducer,
+                    @Qualifier("batchAnswerProducer") Producer<String, byte[]> batchAnswerProducer, KafkaSettings settings,
                     AnswerMetrics metrics) {
         this.singles = answerProducer;
         this.batches = batchAnswerProducer;

@@ -5,6 +5,7 @@ import dev.hone.ingest.kafka.AnswerPublisher;
 import dev.hone.ingest.kafka.KafkaSettings;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ class LearnerRecords {
     private final Producer<String, byte[]> producer;
     private final KafkaSettings settings;
 
-    LearnerRecords(Producer<String, byte[]> answerProducer, KafkaSettings settings) {
+    LearnerRecords(@Qualifier("answerProducer") Producer<String, byte[]> answerProducer, KafkaSettings settings) {
         this.producer = answerProducer;
         this.settings = settings;
     }

@@ -40,7 +40,7 @@ class KafkaConfigTests {
         Map<String, Object> single = KafkaConfig.producerConfig(settings, KafkaClientProperties.NONE);
         Map<String, Object> batch = KafkaConfig.batchProducerConfig(settings, KafkaClientProperties.NONE);
 
-        assertThat(single).containsEntry("linger.ms", 0).containsEntry("client.id", "hone-ingest");
+        assertThat(single).containsEntry("linger.ms", 0).containsEntry("client.id", "hone-ingest").containsEntry("buffer.memory", 8L << 20);
         assertThat(batch).containsEntry("linger.ms", 2).containsEntry("client.id", "hone-ingest-batch");
         for (Map<String, Object> producer : List.of(single, batch)) {
             assertThat(producer).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
