@@ -32,6 +32,7 @@ public final class ReplayCommand {
     static final String USAGE = """
             usage: replay FILE [--train TRAIN_FILE | --split-learners FRACTION] [--model NAME|all|NAME,NAME]
                               [--params FILE] [--report OUT.json] [--by-skill] [--strict] [--readiness]
+                              [--skill-correlation]
               --train F            fit the global parameters on F, stream F through the model, score only FILE
               --split-learners X   fit on a share X of FILE's learners (by a hash of their id), score the others
               --model              %s (default %s), a comma list, or all
@@ -42,6 +43,8 @@ public final class ReplayCommand {
               --readiness          (with --train) readiness from each learner's first half of answers against
                                    their accuracy on the second half: correlation, 10-bin calibration and
                                    interval coverage (dispersion measured on the --train learners)
+              --skill-correlation  how strongly a learner's level on one skill follows their level on others
+                                   (first two answers per learner and skill; the simulator's topicSd check)
             """.formatted(String.join(", ", LearnerModels.NAMES), LearnerModels.DEFAULT);
 
     private ReplayCommand() {
@@ -70,6 +73,15 @@ public final class ReplayCommand {
             err.print(USAGE);
             return args.has("--help") ? 0 : 2;
         }
+        if (args.has("--skill-correlation")) {
+            Path file = Path.of(args.positional().get(0)).toAbsolutePath();
+            SkillCorrelation.Result result = SkillCorrelation.of(AnswerLog.read(file, new Ids(), new BadRows(), args.has("--strict"), l -> true));
+            printSkillCorrelation(file, result, out);
+            if (args.has("--report")) {
+                Files.writeString(args.path("--report"), Json.write(skillCorrelationJson(file, result)), StandardCharsets.UTF_8);
+            }
+            return 0;
+        }
         if (args.has("--readiness")) {
             ReadinessReplay.Result result = readiness(args, err);
             ReadinessTable.print(result, out);
@@ -89,8 +101,33 @@ public final class ReplayCommand {
         return 0;
     }
 
+    /** The simulator's shipped population: general abilities of this sd (recommender's simulation profiles). */
+    private static final double SIMULATOR_ABILITY_SD = 0.8;
+
+    private static void printSkillCorrelation(Path file, SkillCorrelation.Result r, PrintStream out) {
+        out.printf("skill correlation of %s: %,d learners, %,d learner-skill pairs (first two answers on single-skill items)%n",
+                file.getFileName(), r.learners(), r.pairs());
+        out.printf("covariance within a skill %.4f, across two skills %.4f: correlation %.2f%n",
+                r.withinSkill(), r.acrossSkills(), r.correlation());
+        out.printf("with general abilities of sd %.1f (the simulator's), that is a topic sd of %.2f (the shipped profiles: 0.8, correlation 0.50)%n",
+                SIMULATOR_ABILITY_SD, r.impliedTopicSd(SIMULATOR_ABILITY_SD));
+    }
+
+    private static Map<String, Object> skillCorrelationJson(Path file, SkillCorrelation.Result r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", file.getFileName().toString());
+        json.put("learners", r.learners());
+        json.put("pairs", r.pairs());
+        json.put("withinSkillCovariance", r.withinSkill());
+        json.put("acrossSkillsCovariance", r.acrossSkills());
+        json.put("correlation", r.correlation());
+        json.put("impliedTopicSd", r.impliedTopicSd(SIMULATOR_ABILITY_SD));
+        json.put("abilitySd", SIMULATOR_ABILITY_SD);
+        return json;
+    }
+
     private static Args args(String[] argv) {
-        return new Args(argv, Set.of("--by-skill", "--strict", "--help", "--readiness"),
+        return new Args(argv, Set.of("--by-skill", "--strict", "--help", "--readiness", "--skill-correlation"),
                 Set.of("--train", "--model", "--params", "--report", "--split-learners"));
     }
 
