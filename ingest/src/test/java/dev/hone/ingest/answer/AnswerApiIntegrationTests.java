@@ -12,11 +12,13 @@ import dev.hone.testkit.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -56,6 +58,41 @@ class AnswerApiIntegrationTests {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    @Qualifier("answerProducer")
+    Producer<String, byte[]> singles;
+
+    @Autowired
+    @Qualifier("batchAnswerProducer")
+    Producer<String, byte[]> batches;
+
+    @Test
+    void aSingleAnswerGoesThroughTheProducerWithoutLingerAndABatchThroughTheLingeringOne() {
+        Question q = first(QuestionKind.SINGLE_CHOICE);
+        double singlesBefore = recordsSent(singles);
+        double batchesBefore = recordsSent(batches);
+
+        assertThat(post(Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q))).getStatusCode().value())
+                .isEqualTo(202);
+        assertThat(recordsSent(singles) - singlesBefore).isEqualTo(1);
+        assertThat(recordsSent(batches) - batchesBefore).isZero();
+
+        List<Object> items = List.of(Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q)),
+                Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q)));
+        assertThat(http.postForEntity("/api/v1/answers/batch", Map.of("answers", items), JsonNode.class).getBody()
+                .path("accepted").asInt()).isEqualTo(2);
+        assertThat(recordsSent(batches) - batchesBefore).isEqualTo(2);
+        assertThat(recordsSent(singles) - singlesBefore).isEqualTo(1);
+    }
+
+    /** The producer's own count of records sent (acknowledged or not), from its metrics. */
+    private static double recordsSent(Producer<String, byte[]> producer) {
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("record-send-total") && e.getKey().group().equals("producer-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .findFirst().orElseThrow();
+    }
 
     @Test
     void gradesEveryKindOnTheServer() {
