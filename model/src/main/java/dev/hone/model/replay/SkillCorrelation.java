@@ -3,6 +3,7 @@ package dev.hone.model.replay;
 import dev.hone.model.data.AnswerLog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,62 +47,61 @@ final class SkillCorrelation {
     }
 
     static Result of(AnswerLog log) {
-        List<Pair> pairs = firstTwoAnswers(log);
-        Map<Integer, double[]> means = new HashMap<>(); // skill -> {sum first, sum second, count}
-        for (Pair p : pairs) {
-            double[] m = means.computeIfAbsent(p.skill, s -> new double[3]);
-            m[0] += p.first;
-            m[1] += p.second;
+        Collection<List<Pair>> byLearner = firstTwoAnswers(log);
+        Map<Integer, double[]> sums = new HashMap<>(); // skill -> {sum of first answers, sum of second, pairs}
+        byLearner.forEach(pairs -> pairs.forEach(p -> {
+            double[] m = sums.computeIfAbsent(p.skill(), s -> new double[3]);
+            m[0] += p.first();
+            m[1] += p.second();
             m[2]++;
-        }
-        double within = 0;
-        for (Pair p : pairs) {
-            double[] m = means.get(p.skill);
-            within += (p.first - m[0] / m[2]) * (p.second - m[1] / m[2]);
-        }
-        within /= pairs.size();
+        }));
 
-        // across skills within each learner: sum over s != s' of r1(s) r2(s') = (sum r1)(sum r2) - sum r1 r2
+        double within = 0;
+        int pairCount = 0;
         double across = 0;
-        long count = 0;
+        long acrossCount = 0;
         int learners = 0;
-        int start = 0;
-        while (start < pairs.size()) {
-            int end = start;
+        for (List<Pair> pairs : byLearner) {
+            // across two skills of the learner: sum over s != s' of r1(s) r2(s') = (sum r1)(sum r2) - sum r1(s) r2(s)
             double sum1 = 0;
             double sum2 = 0;
             double same = 0;
-            while (end < pairs.size() && pairs.get(end).learner == pairs.get(start).learner) {
-                Pair p = pairs.get(end);
-                double[] m = means.get(p.skill);
-                double r1 = p.first - m[0] / m[2];
-                double r2 = p.second - m[1] / m[2];
+            for (Pair p : pairs) {
+                double[] m = sums.get(p.skill());
+                double r1 = p.first() - m[0] / m[2];
+                double r2 = p.second() - m[1] / m[2];
                 sum1 += r1;
                 sum2 += r2;
                 same += r1 * r2;
-                end++;
             }
-            int k = end - start;
-            if (k >= 2) {
+            within += same;
+            pairCount += pairs.size();
+            if (pairs.size() >= 2) {
                 across += sum1 * sum2 - same;
-                count += (long) k * (k - 1);
+                acrossCount += (long) pairs.size() * (pairs.size() - 1);
                 learners++;
             }
-            start = end;
         }
-        if (pairs.isEmpty() || count == 0) {
+        if (acrossCount == 0) {
             throw new IllegalArgumentException("no learner has two answers on each of two skills: nothing to correlate");
         }
-        return new Result(learners, pairs.size(), within, across / count);
+        return new Result(learners, pairCount, within / pairCount, across / acrossCount);
     }
 
-    private record Pair(int learner, int skill, double first, double second) {
+    /** A learner's first and second answer on one skill. */
+    private record Pair(int skill, double first, double second) {
     }
 
-    /** Per learner, in order of the log, each single-skill skill's first two answers on different items. */
-    private static List<Pair> firstTwoAnswers(AnswerLog log) {
-        List<Pair> pairs = new ArrayList<>();
-        Map<Integer, Map<Integer, double[]>> open = new HashMap<>(); // learner -> skill -> {first item, first score}
+    /** A learner's first answer on a skill, waiting for the second. */
+    private record First(int item, double score) {
+    }
+
+    /** Marks a skill whose pair is taken: later answers on it are practice, not the starting level. */
+    private static final First PAIRED = new First(-1, 0);
+
+    /** Per learner, each single-skill skill's first two answers on different items, in the log's order. */
+    private static Collection<List<Pair>> firstTwoAnswers(AnswerLog log) {
+        Map<Integer, Map<Integer, First>> firsts = new HashMap<>(); // learner -> skill -> first answer
         Map<Integer, List<Pair>> byLearner = new HashMap<>();
         for (int row = 0; row < log.size(); row++) {
             int[] skills = log.skills(row);
@@ -109,16 +109,15 @@ final class SkillCorrelation {
                 continue;
             }
             int learner = log.learner(row);
-            Map<Integer, double[]> firsts = open.computeIfAbsent(learner, l -> new HashMap<>());
-            double[] first = firsts.get(skills[0]);
+            Map<Integer, First> learnerFirsts = firsts.computeIfAbsent(learner, l -> new HashMap<>());
+            First first = learnerFirsts.get(skills[0]);
             if (first == null) {
-                firsts.put(skills[0], new double[] {log.item(row), log.score(row)});
-            } else if (first.length == 2 && first[0] != log.item(row)) {
-                byLearner.computeIfAbsent(learner, l -> new ArrayList<>()).add(new Pair(learner, skills[0], first[1], log.score(row)));
-                firsts.put(skills[0], new double[0]); // done: later answers on the skill are practice, not starting level
+                learnerFirsts.put(skills[0], new First(log.item(row), log.score(row)));
+            } else if (first != PAIRED && first.item() != log.item(row)) {
+                byLearner.computeIfAbsent(learner, l -> new ArrayList<>()).add(new Pair(skills[0], first.score(), log.score(row)));
+                learnerFirsts.put(skills[0], PAIRED);
             }
         }
-        byLearner.values().forEach(pairs::addAll); // grouped by learner for the across-skills sums
-        return pairs;
+        return byLearner.values();
     }
 }
