@@ -54,7 +54,11 @@ public record Question(
         }
         var all = new java.util.ArrayList<String>(1 + secondaryTopics.size());
         all.add(topic);
-        secondaryTopics.stream().filter(t -> !t.equals(topic)).forEach(all::add);
+        for (String secondary : secondaryTopics) { // a loop: ingest asks this for every answer it grades
+            if (!secondary.equals(topic)) {
+                all.add(secondary);
+            }
+        }
         return List.copyOf(all);
     }
 }
