@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.UUID;
 
 /** Validates, grades and stores one answer. Nothing reaches Kafka unless every check passed. */
 @Service
@@ -181,7 +180,7 @@ public class AnswerService {
             throw e;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
+        String eventId = request.eventId() != null ? request.eventId() : EventIds.next();
         var event = new AnswerRecorded(AnswerRecorded.SCHEMA, eventId, request.learnerId(), question.id(), question.topic(),
                 question.skills(), question.kind().id(), question.difficulty(),
                 question.kind() == QuestionKind.CODE_OUTPUT ? List.of() : listOf(response),
