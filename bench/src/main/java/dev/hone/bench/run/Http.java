@@ -33,6 +33,11 @@ public final class Http {
         return post(url, "application/json", json);
     }
 
+    /** A JSON body already encoded, e.g. one of a load generator's prepared requests. */
+    public Reply postJson(String url, byte[] json) throws IOException, InterruptedException {
+        return send(request(url).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
+    }
+
     /**
      * The same POST without waiting: the reply completes the future on the client's own threads,
      * so a caller can keep sending at a fixed rate whatever the server's latency (an open loop).
