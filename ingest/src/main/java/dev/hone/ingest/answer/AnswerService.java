@@ -52,7 +52,7 @@ public class AnswerService {
 
     /** Grades and stores one answer; returns once Kafka acknowledged it. */
     public AnswerAccepted record(AnswerRequest request) {
-        Graded graded = grade(request);
+        Graded graded = grade(request, now());
         publisher.publish(graded.event());
         accepted(graded);
         return graded.reply();
@@ -64,9 +64,10 @@ public class AnswerService {
      */
     public List<BatchResult> recordAll(List<AnswerRequest> requests) {
         List<Pending> pending = new ArrayList<>(requests.size());
+        Instant now = now(); // the batch's answers were received together
         for (AnswerRequest request : requests) {
             try {
-                Graded graded = grade(request);
+                Graded graded = grade(request, now);
                 pending.add(new Pending(graded, publisher.send(graded.event()), 202, List.of()));
             } catch (InvalidRequestException e) {
                 pending.add(new Pending(null, null, 400, e.errors()));
@@ -112,9 +113,10 @@ public class AnswerService {
     public List<AnswerAccepted> recordTogether(List<AnswerRequest> requests) {
         List<Graded> graded = new ArrayList<>(requests.size());
         List<FieldError> errors = new ArrayList<>();
+        Instant now = now();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                graded.add(grade(requests.get(i)));
+                graded.add(grade(requests.get(i), now));
             } catch (InvalidRequestException e) {
                 String prefix = "[" + i + "].";
                 e.errors().forEach(error -> errors.add(new FieldError(prefix + error.field(), error.reason())));
@@ -157,7 +159,12 @@ public class AnswerService {
         }
     }
 
-    Graded grade(AnswerRequest request) {
+    /** When an answer is recorded: to the millisecond, as the event's JSON carries it. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    Graded grade(AnswerRequest request, Instant now) {
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             throw rejected(errors, Reason.INVALID);
@@ -179,7 +186,6 @@ public class AnswerService {
             metrics.rejected("learnerId", Reason.RATE_LIMITED);
             throw e;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String eventId = request.eventId() != null ? request.eventId() : EventIds.next();
         var event = new AnswerRecorded(AnswerRecorded.SCHEMA, eventId, request.learnerId(), question.id(), question.topic(),
                 question.skills(), question.kind().id(), question.difficulty(),

@@ -9,34 +9,51 @@ import java.util.UUID;
  * {@link UUID#randomUUID()}'s but without its one generator for the whole JVM: on Linux that is a
  * NativePRNG whose draws all pass one static lock, and a batch's request threads queued on it
  * (3% of the batch path's samples). Each thread draws from its own DRBG (NIST SP 800-90A, seeded
- * by the JDK from the system's entropy).
+ * by the JDK from the system's entropy), 1 KiB at a time: a DRBG call costs a few hashes whatever
+ * it returns, so drawing 16 bytes per call cost more than the lock it replaced (5% in a profile).
  */
 final class EventIds {
 
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(EventIds::newGenerator);
+    private static final int BUFFER = 1024;
+    private static final ThreadLocal<Draws> DRAWS = ThreadLocal.withInitial(Draws::new);
 
     private EventIds() {
     }
 
     static String next() {
-        byte[] bytes = new byte[16];
-        RANDOM.get().nextBytes(bytes);
-        bytes[6] = (byte) (bytes[6] & 0x0f | 0x40); // version 4: random
-        bytes[8] = (byte) (bytes[8] & 0x3f | 0x80); // the IETF variant
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 8; i++) {
-            high = high << 8 | (bytes[i] & 0xff);
-            low = low << 8 | (bytes[i + 8] & 0xff);
-        }
+        Draws draws = DRAWS.get();
+        long high = draws.nextLong();
+        long low = draws.nextLong();
+        high = high & ~0xF000L | 0x4000L; // version 4: random
+        low = low & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L; // the IETF variant
         return new UUID(high, low).toString();
     }
 
-    private static SecureRandom newGenerator() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            return new SecureRandom(); // a JDK without DRBG (before 9) is not one Hone runs on; stay correct anyway
+    /** One thread's generator and the bytes it drew and has not handed out yet. */
+    private static final class Draws {
+
+        private final SecureRandom random = generator();
+        private final byte[] bytes = new byte[BUFFER];
+        private int next = BUFFER;
+
+        long nextLong() {
+            if (next == BUFFER) {
+                random.nextBytes(bytes);
+                next = 0;
+            }
+            long value = 0;
+            for (int i = 0; i < Long.BYTES; i++) {
+                value = value << 8 | (bytes[next++] & 0xff);
+            }
+            return value;
+        }
+
+        private static SecureRandom generator() {
+            try {
+                return SecureRandom.getInstance("DRBG");
+            } catch (NoSuchAlgorithmException e) {
+                return new SecureRandom(); // every JDK since 9 has DRBG; stay correct without it anyway
+            }
         }
     }
 }
