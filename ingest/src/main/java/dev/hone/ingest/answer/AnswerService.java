@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public class AnswerService {
     public List<BatchResult> recordAll(List<AnswerRequest> requests) {
         List<Pending> pending = new ArrayList<>(requests.size());
         Instant now = now(); // the batch's answers were received together
+        long start = System.nanoTime();
         for (AnswerRequest request : requests) {
             try {
                 Graded graded = grade(request, now);
@@ -78,12 +80,18 @@ public class AnswerService {
         }
         List<BatchResult> results = new ArrayList<>(requests.size());
         List<Graded> accepted = new ArrayList<>(requests.size());
+        int failed = 0;
         for (int i = 0; i < pending.size(); i++) {
             BatchResult result = settle(i, pending.get(i));
             if (result.status() == 202) {
                 accepted.add(pending.get(i).graded());
+            } else if (result.status() == 503) {
+                failed++;
             }
             results.add(result);
+        }
+        if (!accepted.isEmpty() || failed > 0) {
+            metrics.produced(Duration.ofNanos(System.nanoTime() - start), failed == 0);
         }
         countAccepted(accepted);
         return results;
@@ -125,8 +133,15 @@ public class AnswerService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        long start = System.nanoTime();
         List<Future<RecordMetadata>> sent = graded.stream().map(g -> publisher.send(g.event())).toList();
-        sent.forEach(publisher::await);
+        try {
+            sent.forEach(publisher::await);
+        } catch (AnswerPublisher.PublishFailedException e) {
+            metrics.produced(Duration.ofNanos(System.nanoTime() - start), false);
+            throw e;
+        }
+        metrics.produced(Duration.ofNanos(System.nanoTime() - start), true);
         countAccepted(graded);
         return graded.stream().map(Graded::reply).toList();
     }

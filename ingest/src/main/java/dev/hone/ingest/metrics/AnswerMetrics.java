@@ -70,7 +70,10 @@ public class AnswerMetrics {
         registry.counter("hone.answers.rejected", "field", boundedField(field), "reason", reason.tag()).increment();
     }
 
-    /** Time from handing an answer to the producer until the broker acknowledged (or refused) it. */
+    /**
+     * Time from handing answers to the producer until the broker acknowledged (or refused) them: one sample per single
+     * answer, and one per batch or xAPI list, until its last answer's acknowledgement ({@code failed} if any was refused).
+     */
     public void produced(Duration latency, boolean ok) {
         (ok ? produceOk : produceFailed).record(latency);
     }
@@ -86,7 +89,7 @@ public class AnswerMetrics {
 
     private static Timer produceTimer(MeterRegistry registry, String outcome) {
         return Timer.builder("hone.answers.produce")
-                .description("from send to the broker's acknowledgement (acks=all)")
+                .description("from send to the broker's acknowledgement (acks=all): per single answer, per batch or statement list")
                 .tag("outcome", outcome)
                 // quantiles computed in the process (a Prometheus summary): p99 readable per instance
                 // without a query; Prometheus' exporter drops them if a histogram is asked for too

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -67,16 +68,21 @@ class AnswerApiIntegrationTests {
     @Qualifier("batchAnswerProducer")
     Producer<String, byte[]> batches;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aSingleAnswerGoesThroughTheProducerWithoutLingerAndABatchThroughTheLingeringOne() {
         Question q = first(QuestionKind.SINGLE_CHOICE);
         double singlesBefore = recordsSent(singles);
         double batchesBefore = recordsSent(batches);
+        long producesBefore = producesTimed();
 
         assertThat(post(Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q))).getStatusCode().value())
                 .isEqualTo(202);
         assertThat(recordsSent(singles) - singlesBefore).isEqualTo(1);
         assertThat(recordsSent(batches) - batchesBefore).isZero();
+        assertThat(producesTimed() - producesBefore).isEqualTo(1);
 
         List<Object> items = List.of(Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q)),
                 Map.of("learnerId", learner(), "questionId", q.id(), "response", rightAnswer(q)));
@@ -84,6 +90,11 @@ class AnswerApiIntegrationTests {
                 .path("accepted").asInt()).isEqualTo(2);
         assertThat(recordsSent(batches) - batchesBefore).isEqualTo(2);
         assertThat(recordsSent(singles) - singlesBefore).isEqualTo(1);
+        assertThat(producesTimed() - producesBefore).as("one produce-time sample for the batch, not one per answer").isEqualTo(2);
+    }
+
+    private long producesTimed() {
+        return meters.get("hone.answers.produce").tag("outcome", "ok").timer().count();
     }
 
     /** The producer's own count of records sent (acknowledged or not), from its metrics. */
