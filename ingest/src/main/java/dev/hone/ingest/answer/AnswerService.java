@@ -64,13 +64,31 @@ public class AnswerService {
      * one bad item does not reject the good ones, and a batch costs one round of broker latency.
      */
     public List<BatchResult> recordAll(List<AnswerRequest> requests) {
+        GroupTimer timer = new GroupTimer();
+        List<Pending> pending = gradeAndSend(requests, now(), timer); // the batch's answers were received together
+        List<BatchResult> results = new ArrayList<>(requests.size());
+        List<Graded> accepted = new ArrayList<>(requests.size());
+        boolean anyFailed = false;
+        for (int i = 0; i < pending.size(); i++) {
+            BatchResult result = settle(i, pending.get(i));
+            if (result.status() == 202) {
+                accepted.add(pending.get(i).graded());
+            }
+            anyFailed |= result.status() == 503;
+            results.add(result);
+        }
+        timer.settled(!anyFailed);
+        countAccepted(accepted);
+        return results;
+    }
+
+    /** Each answer graded and, if it passed, handed to the producer at once, so the producer batches while the rest are graded. */
+    private List<Pending> gradeAndSend(List<AnswerRequest> requests, Instant now, GroupTimer timer) {
         List<Pending> pending = new ArrayList<>(requests.size());
-        Instant now = now(); // the batch's answers were received together
-        long start = System.nanoTime();
         for (AnswerRequest request : requests) {
             try {
                 Graded graded = grade(request, now);
-                pending.add(new Pending(graded, publisher.send(graded.event()), 202, List.of()));
+                pending.add(new Pending(graded, timer.send(graded.event()), 202, List.of()));
             } catch (InvalidRequestException e) {
                 pending.add(new Pending(null, null, 400, e.errors()));
             } catch (RateLimitedException e) {
@@ -78,23 +96,28 @@ public class AnswerService {
                         "sent too many answers; retry after " + e.retryAfterSeconds() + " s"))));
             }
         }
-        List<BatchResult> results = new ArrayList<>(requests.size());
-        List<Graded> accepted = new ArrayList<>(requests.size());
-        int failed = 0;
-        for (int i = 0; i < pending.size(); i++) {
-            BatchResult result = settle(i, pending.get(i));
-            if (result.status() == 202) {
-                accepted.add(pending.get(i).graded());
-            } else if (result.status() == 503) {
-                failed++;
+        return pending;
+    }
+
+    /**
+     * Times a group's produce, from its first send to its last acknowledgement: one sample per batch or statement
+     * list ({@link AnswerMetrics#produced}); none for a group that sent nothing.
+     */
+    private final class GroupTimer {
+        private long firstSend;
+
+        Future<RecordMetadata> send(AnswerRecorded event) {
+            if (firstSend == 0) {
+                firstSend = System.nanoTime();
             }
-            results.add(result);
+            return publisher.send(event);
         }
-        if (!accepted.isEmpty() || failed > 0) {
-            metrics.produced(Duration.ofNanos(System.nanoTime() - start), failed == 0);
+
+        void settled(boolean ok) {
+            if (firstSend != 0) {
+                metrics.produced(Duration.ofNanos(System.nanoTime() - firstSend), ok, AnswerMetrics.Produce.GROUP);
+            }
         }
-        countAccepted(accepted);
-        return results;
     }
 
     /** One batch item between sending and the broker's acknowledgement. */
@@ -133,15 +156,15 @@ public class AnswerService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        long start = System.nanoTime();
-        List<Future<RecordMetadata>> sent = graded.stream().map(g -> publisher.send(g.event())).toList();
+        GroupTimer timer = new GroupTimer();
+        List<Future<RecordMetadata>> sent = graded.stream().map(g -> timer.send(g.event())).toList();
         try {
             sent.forEach(publisher::await);
         } catch (AnswerPublisher.PublishFailedException e) {
-            metrics.produced(Duration.ofNanos(System.nanoTime() - start), false);
+            timer.settled(false);
             throw e;
         }
-        metrics.produced(Duration.ofNanos(System.nanoTime() - start), true);
+        timer.settled(true);
         countAccepted(graded);
         return graded.stream().map(Graded::reply).toList();
     }

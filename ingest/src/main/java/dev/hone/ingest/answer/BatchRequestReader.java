@@ -1,15 +1,20 @@
 package dev.hone.ingest.answer;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.hone.ingest.web.BodyTooLargeException;
 import dev.hone.ingest.web.FieldError;
 
 import java.io.IOException;
@@ -71,7 +76,7 @@ final class BatchRequestReader extends StdDeserializer<BatchRequest> implements 
             try {
                 items.add(new BatchRequest.Item((AnswerRequest) answer.deserialize(p, ctxt), null));
             } catch (JsonMappingException | IllegalArgumentException e) {
-                rethrowIfBodyIsMalformed(e);
+                rethrowIfTheBodyFailed(e);
                 items.add(new BatchRequest.Item(null, unreadable(e)));
                 skipRestOfItem(p, list);
             }
@@ -80,13 +85,21 @@ final class BatchRequestReader extends StdDeserializer<BatchRequest> implements 
     }
 
     /**
-     * Data binding wraps a parse error met inside a field in a mapping error with that field's path; the body is
-     * then not JSON, or too deep, and fails whole, as when the body was read into a tree first.
+     * Data binding wraps whatever fails inside a field in a mapping error with that field's path. When the failure is
+     * the body's, not the item's (not JSON, nested too deep, over the size limit, the connection failing), the whole
+     * request fails as it did when the body was read into a tree first. A number out of range
+     * ({@code InputCoercionException}) or a bad instant stays the item's error.
      */
-    private static void rethrowIfBodyIsMalformed(Exception e) throws JsonProcessingException {
+    private static void rethrowIfTheBodyFailed(Exception e) throws IOException {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonProcessingException core && !(t instanceof JsonMappingException)) {
-                throw core;
+            if (t instanceof JsonParseException || t instanceof StreamConstraintsException) {
+                throw (JsonProcessingException) t;
+            }
+            if (t instanceof BodyTooLargeException tooLarge) {
+                throw tooLarge;
+            }
+            if (t instanceof IOException io && !(t instanceof JacksonException)) {
+                throw io;
             }
         }
     }
@@ -95,7 +108,7 @@ final class BatchRequestReader extends StdDeserializer<BatchRequest> implements 
     private static void skipRestOfItem(JsonParser p, JsonStreamContext list) throws IOException {
         while (p.getParsingContext() != list) {
             if (p.nextToken() == null) {
-                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "the body ended inside an answer");
+                throw new JsonEOFException(p, null, "the body ended inside an answer");
             }
         }
     }

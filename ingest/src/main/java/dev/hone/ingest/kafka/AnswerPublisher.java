@@ -41,13 +41,13 @@ public class AnswerPublisher {
     public void publish(AnswerRecorded answer) {
         long start = System.nanoTime();
         await(singles.send(record(answer),
-                (metadata, failure) -> metrics.produced(Duration.ofNanos(System.nanoTime() - start), failure == null)));
+                (metadata, failure) -> metrics.produced(Duration.ofNanos(System.nanoTime() - start), failure == null, AnswerMetrics.Produce.SINGLE)));
     }
 
     /**
      * Hands one answer of several to the batching producer without waiting; pair with {@link #await} to learn its fate.
-     * The caller times the group ({@link AnswerMetrics#produced}): a timer sample per answer, on the producer's one
-     * network thread, was a fifth of that thread's work in a batch.
+     * The caller times the group ({@link AnswerMetrics.Produce#GROUP}): a timer sample per answer, on the producer's
+     * one network thread, was a fifth of that thread's work in a batch.
      */
     public Future<RecordMetadata> send(AnswerRecorded answer) {
         return batches.send(record(answer));

@@ -45,16 +45,29 @@ public class AnswerMetrics {
             "answeredAt", "body", "answers", "client", "Content-Type", "X-Experience-API-Version",
             "id", "actor", "verb", "object", "result", "timestamp");
 
+    /** What one produce-time sample covers: a single answer, or the answers of one batch or xAPI statement list together. */
+    public enum Produce {
+        SINGLE,
+        GROUP;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final MeterRegistry registry;
-    private final Timer produceOk;
-    private final Timer produceFailed;
+    /** By {@link Produce}, then ok / failed: separate quantiles, so a batch's wait does not blur a single answer's. */
+    private final Map<Produce, Timer> produceOk = new java.util.EnumMap<>(Produce.class);
+    private final Map<Produce, Timer> produceFailed = new java.util.EnumMap<>(Produce.class);
     /** One counter per question kind, looked up once: the registry's lookup builds an id per call, and a batch counts hundreds. */
     private final Map<String, Counter> acceptedByKind = new ConcurrentHashMap<>();
 
     AnswerMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.produceOk = produceTimer(registry, "ok");
-        this.produceFailed = produceTimer(registry, "failed");
+        for (Produce produce : Produce.values()) {
+            produceOk.put(produce, produceTimer(registry, "ok", produce));
+            produceFailed.put(produce, produceTimer(registry, "failed", produce));
+        }
     }
 
     public void accepted(String kind) {
@@ -74,8 +87,8 @@ public class AnswerMetrics {
      * Time from handing answers to the producer until the broker acknowledged (or refused) them: one sample per single
      * answer, and one per batch or xAPI list, until its last answer's acknowledgement ({@code failed} if any was refused).
      */
-    public void produced(Duration latency, boolean ok) {
-        (ok ? produceOk : produceFailed).record(latency);
+    public void produced(Duration latency, boolean ok, Produce what) {
+        (ok ? produceOk : produceFailed).get(what).record(latency);
     }
 
     static String boundedField(String field) {
@@ -87,10 +100,11 @@ public class AnswerMetrics {
         return FIELDS.contains(head) ? head : "other";
     }
 
-    private static Timer produceTimer(MeterRegistry registry, String outcome) {
+    private static Timer produceTimer(MeterRegistry registry, String outcome, Produce what) {
         return Timer.builder("hone.answers.produce")
                 .description("from send to the broker's acknowledgement (acks=all): per single answer, per batch or statement list")
                 .tag("outcome", outcome)
+                .tag("request", what.tag())
                 // quantiles computed in the process (a Prometheus summary): p99 readable per instance
                 // without a query; Prometheus' exporter drops them if a histogram is asked for too
                 .publishPercentiles(0.5, 0.95, 0.99)

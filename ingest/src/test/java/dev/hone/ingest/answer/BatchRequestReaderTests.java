@@ -51,14 +51,16 @@ class BatchRequestReaderTests {
                 + "{\"learnerId\":\"ada\",\"questionId\":\"q\",\"response\":\"a\",\"responseMs\":\"slow\"}," // wrong type, last field
                 + "[1,[2,{\"learnerId\":\"x\"}]]," // not an object
                 + "42,\"text\",null,"
+                + "{\"learnerId\":\"ada\",\"questionId\":\"q\",\"response\":\"a\",\"responseMs\":99999999999999999999}," // out of range
+                + "{\"learnerId\":\"ada\",\"questionId\":\"q\",\"answeredAt\":\"yesterday\",\"response\":\"a\"}," // not an instant
                 + GOOD + "]}");
 
         assertThat(batch.answers()).extracting(BatchRequest.Item::unreadable).extracting(e -> e == null ? null : e.field())
-                .containsExactly("colour", null, "answeredAt", "responseMs", "body", "body", "body", null, null);
+                .containsExactly("colour", null, "answeredAt", "responseMs", "body", "body", "body", null, "responseMs", "answeredAt", null);
         assertThat(batch.answers().get(0).unreadable()).isEqualTo(new FieldError("colour", "is not a field of an answer"));
         assertThat(batch.answers().get(7)).isEqualTo(new BatchRequest.Item(null, null)); // a JSON null
         assertThat(batch.answers().get(1).answer().learnerId()).isEqualTo("ada");
-        assertThat(batch.answers().get(8).answer().questionId()).isEqualTo("core.gil.q01");
+        assertThat(batch.answers().get(10).answer().questionId()).isEqualTo("core.gil.q01");
     }
 
     @Test

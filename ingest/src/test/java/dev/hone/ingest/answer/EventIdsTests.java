@@ -2,10 +2,12 @@ package dev.hone.ingest.answer;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +25,22 @@ class EventIdsTests {
     }
 
     @Test
-    void threadsDrawingAtOnceNeverShareAnId() {
+    void eightThreadsDrawingAtOnceNeverShareAnId() throws Exception {
         Set<String> ids = ConcurrentHashMap.newKeySet();
-        IntStream.range(0, 8).parallel().forEach(t -> {
-            for (int i = 0; i < 20_000; i++) {
-                ids.add(EventIds.next());
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            var drawn = threads.invokeAll(Collections.nCopies(8, () -> {
+                for (int i = 0; i < 20_000; i++) {
+                    ids.add(EventIds.next());
+                }
+                return null;
+            }));
+            for (var d : drawn) {
+                d.get();
             }
-        });
+        } finally {
+            threads.shutdown();
+        }
         assertThat(ids).hasSize(160_000);
     }
 }

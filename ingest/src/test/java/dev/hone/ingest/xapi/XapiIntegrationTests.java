@@ -143,7 +143,8 @@ class XapiIntegrationTests {
 
         assertThat(metrics).contains("hone_answers_accepted_total{");
         assertThat(metrics).contains("hone_answers_rejected_total{field=\"verb\",reason=\"unsupported_statement\"");
-        assertThat(metrics).contains("hone_answers_produce_seconds{outcome=\"ok\",quantile=\"0.99\"");
+        assertThat(metrics).containsPattern("hone_answers_produce_seconds\\{[^}]*outcome=\"ok\"[^}]*quantile=\"0.99\"");
+        assertThat(metrics).containsPattern("hone_answers_produce_seconds\\{[^}]*request=\"(single|group)\"");
     }
 
     private ApiClient.Reply post(String body) {
