@@ -42,6 +42,7 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
     private static final SerializableString RECORDED_AT = new SerializedString("recordedAt");
 
     private final JsonSerde<AnswerRecorded> reference = JsonSerde.of(AnswerRecorded.class);
+    private final QuestionFields questionFields = new QuestionFields();
 
     public AnswerJsonSerde() {
         super(AnswerRecorded.class);
@@ -60,12 +61,7 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
             g.writeNumber(a.schema());
             stringField(g, EVENT_ID, a.eventId());
             stringField(g, LEARNER_ID, a.learnerId());
-            stringField(g, QUESTION_ID, a.questionId());
-            stringField(g, TOPIC_ID, a.topicId());
-            stringsField(g, SKILLS, a.skills());
-            stringField(g, KIND, a.kind());
-            g.writeFieldName(DIFFICULTY);
-            g.writeNumber(a.difficulty());
+            g.writeRaw(questionFields.of(a)); // after a field: the context already wants a comma before the next one
             stringsField(g, CHOSEN_OPTIONS, a.chosenOptions());
             stringField(g, RESPONSE_TEXT, a.responseText());
             g.writeFieldName(CORRECT);
@@ -99,6 +95,56 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
             return fields.answer();
         } catch (IOException | RuntimeException e) {
             return null; // malformed, or not the shape Hone writes (NotCanonical): the reference serde decides
+        }
+    }
+
+    /**
+     * The question's part of an answer's JSON ({@code ,"questionId":...,"difficulty":N}), the same for every answer to
+     * the question, written once and then copied: it was about a third of writing an answer, and ingest writes one per
+     * answer. Kept per question id, checked against the answer's own values on every use (an answer that disagrees,
+     * say a question edited since, gets its own text), at most {@value #MAX_QUESTIONS} questions.
+     */
+    private static final class QuestionFields {
+
+        private static final int MAX_QUESTIONS = 20_000;
+
+        private record Part(String questionId, String topicId, List<String> skills, String kind, int difficulty,
+                            SerializableString json) {
+
+            boolean describes(AnswerRecorded a) {
+                return a.difficulty() == difficulty && java.util.Objects.equals(a.topicId(), topicId)
+                        && java.util.Objects.equals(a.kind(), kind) && java.util.Objects.equals(a.skills(), skills);
+            }
+        }
+
+        private final java.util.concurrent.ConcurrentMap<String, Part> byQuestion = new java.util.concurrent.ConcurrentHashMap<>();
+
+        SerializableString of(AnswerRecorded a) throws IOException {
+            Part known = a.questionId() == null ? null : byQuestion.get(a.questionId());
+            if (known != null && known.describes(a)) {
+                return known.json();
+            }
+            Part part = new Part(a.questionId(), a.topicId(), a.skills(), a.kind(), a.difficulty(), write(a));
+            if (a.questionId() != null && (known != null || byQuestion.size() < MAX_QUESTIONS)) {
+                byQuestion.put(a.questionId(), part);
+            }
+            return part.json();
+        }
+
+        /** The fields as the generator writes them inside an object, with the comma that follows the field before. */
+        private static SerializableString write(AnswerRecorded a) {
+            byte[] object = JsonBytes.object(AnswerRecorded.class, Topics.ANSWERS_NAME, 128, g -> {
+                stringField(g, QUESTION_ID, a.questionId());
+                stringField(g, TOPIC_ID, a.topicId());
+                stringsField(g, SKILLS, a.skills());
+                stringField(g, KIND, a.kind());
+                g.writeFieldName(DIFFICULTY);
+                g.writeNumber(a.difficulty());
+            });
+            // {"questionId":...,"difficulty":N} -> ,"questionId":...,"difficulty":N (never empty: difficulty is always written)
+            byte[] fields = java.util.Arrays.copyOfRange(object, 0, object.length - 1);
+            fields[0] = ',';
+            return new SerializedString(new String(fields, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -32,6 +32,24 @@ class AnswerJsonSerdeTests {
     }
 
     @Test
+    void answersToTheSameQuestionWriteItsPartAlikeAndAnEditedQuestionItsOwn() {
+        var random = new SplittableRandom(9);
+        List<String> questions = List.of("core.gil.q01", "web.http.q02", "q\"\u00e9\ud83d\ude00");
+        for (int i = 0; i < 5_000; i++) {
+            AnswerRecorded r = randomAnswer(random);
+            String question = questions.get(random.nextInt(questions.size()));
+            boolean edited = random.nextInt(10) == 0; // now and then the same id with another topic, skills, kind or level
+            AnswerRecorded answer = new AnswerRecorded(r.schema(), r.eventId(), r.learnerId(), question,
+                    edited ? r.topicId() : "topic-of-" + question, edited ? r.skills() : List.of("topic-of-" + question),
+                    edited ? r.kind() : "single_choice", edited ? r.difficulty() : 3, r.chosenOptions(), r.responseText(),
+                    r.correct(), r.score(), r.answeredAt(), r.responseMs(), r.recordedAt());
+
+            assertThat(new String(serde.serialize(Topics.ANSWERS_NAME, answer), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(reference.serialize(Topics.ANSWERS_NAME, answer), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void theShapeHoneWritesIsReadWithoutDataBinding() {
         var answer = new AnswerRecorded(1, "e-1", "ada", "core.gil.q01", "core.gil", List.of("core.gil", "perf.concurrency"),
                 "single_choice", 2, List.of("a"), null, true, 1.0, Instant.parse("2026-11-28T10:00:00Z"), 4200,
