@@ -130,6 +130,10 @@ class XapiIntegrationTests {
         assertThat(post.path("responses").has("413")).isTrue();
         assertThat(post.path("responses").path("429").path("content").has("application/problem+json")).isTrue();
         assertThat(docs.path("paths").has("/api/v1/answers")).isTrue();
+        // the batch's items are documented as answers, not as the reader's internal items
+        JsonNode batch = docs.path("components").path("schemas").path("BatchRequest").path("properties").path("answers");
+        assertThat(batch.path("type").asText()).isEqualTo("array");
+        assertThat(batch.path("items").path("$ref").asText()).isEqualTo("#/components/schemas/AnswerRequest");
         assertThat(docs.path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
         assertThat(ui.status()).isEqualTo(200);
     }
