@@ -119,7 +119,7 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
 
         private final java.util.concurrent.ConcurrentMap<String, Part> byQuestion = new java.util.concurrent.ConcurrentHashMap<>();
 
-        SerializableString of(AnswerRecorded a) throws IOException {
+        SerializableString of(AnswerRecorded a) {
             Part known = a.questionId() == null ? null : byQuestion.get(a.questionId());
             if (known != null && known.describes(a)) {
                 return known.json();

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,8 +63,8 @@ public class AnswerService {
      * one bad item does not reject the good ones, and a batch costs one round of broker latency.
      */
     public List<BatchResult> recordAll(List<AnswerRequest> requests) {
-        GroupTimer timer = new GroupTimer();
-        List<Pending> pending = gradeAndSend(requests, now(), timer); // the batch's answers were received together
+        AnswerPublisher.Group group = publisher.group();
+        List<Pending> pending = gradeAndSend(requests, now(), group); // the batch's answers were received together
         List<BatchResult> results = new ArrayList<>(requests.size());
         List<Graded> accepted = new ArrayList<>(requests.size());
         boolean anyFailed = false;
@@ -77,18 +76,18 @@ public class AnswerService {
             anyFailed |= result.status() == 503;
             results.add(result);
         }
-        timer.settled(!anyFailed);
+        group.settled(!anyFailed);
         countAccepted(accepted);
         return results;
     }
 
     /** Each answer graded and, if it passed, handed to the producer at once, so the producer batches while the rest are graded. */
-    private List<Pending> gradeAndSend(List<AnswerRequest> requests, Instant now, GroupTimer timer) {
+    private List<Pending> gradeAndSend(List<AnswerRequest> requests, Instant now, AnswerPublisher.Group group) {
         List<Pending> pending = new ArrayList<>(requests.size());
         for (AnswerRequest request : requests) {
             try {
                 Graded graded = grade(request, now);
-                pending.add(new Pending(graded, timer.send(graded.event()), 202, List.of()));
+                pending.add(new Pending(graded, group.send(graded.event()), 202, List.of()));
             } catch (InvalidRequestException e) {
                 pending.add(new Pending(null, null, 400, e.errors()));
             } catch (RateLimitedException e) {
@@ -97,27 +96,6 @@ public class AnswerService {
             }
         }
         return pending;
-    }
-
-    /**
-     * Times a group's produce, from its first send to its last acknowledgement: one sample per batch or statement
-     * list ({@link AnswerMetrics#produced}); none for a group that sent nothing.
-     */
-    private final class GroupTimer {
-        private long firstSend;
-
-        Future<RecordMetadata> send(AnswerRecorded event) {
-            if (firstSend == 0) {
-                firstSend = System.nanoTime();
-            }
-            return publisher.send(event);
-        }
-
-        void settled(boolean ok) {
-            if (firstSend != 0) {
-                metrics.produced(Duration.ofNanos(System.nanoTime() - firstSend), ok, AnswerMetrics.Produce.GROUP);
-            }
-        }
     }
 
     /** One batch item between sending and the broker's acknowledgement. */
@@ -156,15 +134,15 @@ public class AnswerService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        GroupTimer timer = new GroupTimer();
-        List<Future<RecordMetadata>> sent = graded.stream().map(g -> timer.send(g.event())).toList();
+        AnswerPublisher.Group group = publisher.group();
+        List<Future<RecordMetadata>> sent = graded.stream().map(g -> group.send(g.event())).toList();
         try {
             sent.forEach(publisher::await);
         } catch (AnswerPublisher.PublishFailedException e) {
-            timer.settled(false);
+            group.settled(false);
             throw e;
         }
-        timer.settled(true);
+        group.settled(true);
         countAccepted(graded);
         return graded.stream().map(Graded::reply).toList();
     }

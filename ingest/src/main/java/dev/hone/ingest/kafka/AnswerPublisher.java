@@ -44,13 +44,36 @@ public class AnswerPublisher {
                 (metadata, failure) -> metrics.produced(Duration.ofNanos(System.nanoTime() - start), failure == null, AnswerMetrics.Produce.SINGLE)));
     }
 
+    /** A new group of answers produced together (a batch, an xAPI statement list) through the batching producer. */
+    public Group group() {
+        return new Group();
+    }
+
     /**
-     * Hands one answer of several to the batching producer without waiting; pair with {@link #await} to learn its fate.
-     * The caller times the group ({@link AnswerMetrics.Produce#GROUP}): a timer sample per answer, on the producer's
-     * one network thread, was a fifth of that thread's work in a batch.
+     * Answers sent together and timed as one ({@link AnswerMetrics.Produce#GROUP}), from the first send to
+     * {@link #settled}: a timer sample per answer, on the producer's one network thread, was a fifth of that thread's
+     * work in a batch. Not thread-safe: one per request.
      */
-    public Future<RecordMetadata> send(AnswerRecorded answer) {
-        return batches.send(record(answer));
+    public final class Group {
+        private long firstSend;
+
+        private Group() {
+        }
+
+        /** Hands one answer to the batching producer without waiting; pair with {@link #await} to learn its fate. */
+        public Future<RecordMetadata> send(AnswerRecorded answer) {
+            if (firstSend == 0) {
+                firstSend = System.nanoTime();
+            }
+            return batches.send(record(answer));
+        }
+
+        /** The group's acknowledgements are all in ({@code ok}), or one failed: one sample, none for a group that sent nothing. */
+        public void settled(boolean ok) {
+            if (firstSend != 0) {
+                metrics.produced(Duration.ofNanos(System.nanoTime() - firstSend), ok, AnswerMetrics.Produce.GROUP);
+            }
+        }
     }
 
     private static ProducerRecord<String, byte[]> record(AnswerRecorded answer) {
@@ -58,7 +81,7 @@ public class AnswerPublisher {
         return new ProducerRecord<>(Topics.ANSWERS_NAME, answer.learnerId(), value);
     }
 
-    /** Waits for the broker's acknowledgement of a {@link #send}. */
+    /** Waits for the broker's acknowledgement of a {@link Group#send}. */
     public void await(Future<RecordMetadata> sent) {
         try {
             sent.get(settings.produceTimeout().toMillis(), TimeUnit.MILLISECONDS);
