@@ -15,7 +15,6 @@ import dev.hone.ingest.limit.RateLimits;
 import dev.hone.ingest.metrics.AnswerMetrics;
 import dev.hone.ingest.metrics.AnswerMetrics.Reason;
 import dev.hone.ingest.web.RateLimitedException;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 /** Validates, grades and stores one answer. Nothing reaches Kafka unless every check passed. */
 @Service
@@ -65,18 +63,16 @@ public class AnswerService {
     public List<BatchResult> recordAll(List<AnswerRequest> requests) {
         AnswerPublisher.Group group = publisher.group();
         List<Pending> pending = gradeAndSend(requests, now(), group); // the batch's answers were received together
+        group.awaitAll();
         List<BatchResult> results = new ArrayList<>(requests.size());
         List<Graded> accepted = new ArrayList<>(requests.size());
-        boolean anyFailed = false;
         for (int i = 0; i < pending.size(); i++) {
-            BatchResult result = settle(i, pending.get(i));
+            BatchResult result = settle(i, pending.get(i), group);
             if (result.status() == 202) {
                 accepted.add(pending.get(i).graded());
             }
-            anyFailed |= result.status() == 503;
             results.add(result);
         }
-        group.settled(!anyFailed);
         countAccepted(accepted);
         return results;
     }
@@ -89,26 +85,24 @@ public class AnswerService {
                 Graded graded = grade(request, now);
                 pending.add(new Pending(graded, group.send(graded.event()), 202, List.of()));
             } catch (InvalidRequestException e) {
-                pending.add(new Pending(null, null, 400, e.errors()));
+                pending.add(new Pending(null, -1, 400, e.errors()));
             } catch (RateLimitedException e) {
-                pending.add(new Pending(null, null, 429, List.of(new FieldError("learnerId",
+                pending.add(new Pending(null, -1, 429, List.of(new FieldError("learnerId",
                         "sent too many answers; retry after " + e.retryAfterSeconds() + " s"))));
             }
         }
         return pending;
     }
 
-    /** One batch item between sending and the broker's acknowledgement. */
-    private record Pending(Graded graded, Future<RecordMetadata> sent, int status, List<FieldError> errors) {
+    /** One batch item: graded and sent under its group's ticket, or rejected. */
+    private record Pending(Graded graded, int ticket, int status, List<FieldError> errors) {
     }
 
-    private BatchResult settle(int index, Pending item) {
+    private static BatchResult settle(int index, Pending item, AnswerPublisher.Group group) {
         if (item.graded() == null) {
             return BatchResult.rejected(index, item.status(), item.errors());
         }
-        try {
-            publisher.await(item.sent());
-        } catch (AnswerPublisher.PublishFailedException e) {
+        if (!group.stored(item.ticket())) {
             return BatchResult.rejected(index, 503, List.of(new FieldError("body", "the event log is unavailable; resend with the same eventId")));
         }
         return item.graded().batchResult(index);
@@ -135,14 +129,10 @@ public class AnswerService {
             throw new InvalidRequestException(errors);
         }
         AnswerPublisher.Group group = publisher.group();
-        List<Future<RecordMetadata>> sent = graded.stream().map(g -> group.send(g.event())).toList();
-        try {
-            sent.forEach(publisher::await);
-        } catch (AnswerPublisher.PublishFailedException e) {
-            group.settled(false);
-            throw e;
+        graded.forEach(g -> group.send(g.event()));
+        if (!group.awaitAll()) {
+            throw group.failure();
         }
-        group.settled(true);
         countAccepted(graded);
         return graded.stream().map(Graded::reply).toList();
     }

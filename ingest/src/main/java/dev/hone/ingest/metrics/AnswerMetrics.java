@@ -62,7 +62,7 @@ public class AnswerMetrics {
     /** One counter per question kind, looked up once: the registry's lookup builds an id per call, and a batch counts hundreds. */
     private final Map<String, Counter> acceptedByKind = new ConcurrentHashMap<>();
 
-    AnswerMetrics(MeterRegistry registry) {
+    public AnswerMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Produce produce : Produce.values()) {
             produceOk.put(produce, produceTimer(registry, "ok", produce));
