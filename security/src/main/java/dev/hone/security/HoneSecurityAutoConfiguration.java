@@ -14,6 +14,9 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.ServletRequestPathFilter;
 
@@ -86,6 +89,26 @@ public class HoneSecurityAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new ServletRequestPathFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Spring Security's firewall with its default rules, the header checks done without regular expressions
+     * ({@link HeaderText}); Spring Security takes a firewall bean for its filter chain.
+     */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    StrictHttpFirewall httpFirewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
+        return firewall;
+    }
+
+    /** The bearer token read without a regular expression when the header is well formed ({@link BearerHeader}). */
+    @Bean
+    @ConditionalOnMissingBean(BearerTokenResolver.class)
+    BearerTokenResolver bearerTokenResolver() {
+        return new BearerHeader();
     }
 
     @Bean

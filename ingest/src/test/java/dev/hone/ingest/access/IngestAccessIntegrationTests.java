@@ -137,7 +137,9 @@ class IngestAccessIntegrationTests {
         assertThat(Calls.send("http://127.0.0.1:" + port, "POST", "/api/v1/answers", valid, answer(ADA)).status()).isEqualTo(202);
         // the valid token is now remembered (VerifiedTokenCache): a token differing from it in any byte is still checked
         assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
-        for (String token : new String[]{TestTokens.forged(), TestTokens.expired(), "not-a-jwt", valid + "x", valid.substring(0, valid.length() - 2)}) {
+        for (String token : new String[]{TestTokens.forged(), TestTokens.expired(), "not-a-jwt", valid + "x", valid.substring(0, valid.length() - 2),
+                // not token characters: read by Spring's own resolver (BearerHeader hands it over), refused as malformed
+                valid + "!", "=" + valid}) {
             Calls.Reply reply = Calls.send("http://127.0.0.1:" + port, "POST", "/api/v1/answers", token, answer(ADA));
 
             assertThat(reply.status()).as(token).isEqualTo(401);
