@@ -50,17 +50,14 @@ class BatchController {
         Predicate<String> mayAnswerAs = access.rule();
         for (int i = 0; i < items.size(); i++) {
             BatchRequest.Item item = items.get(i);
-            AnswerRequest answer = item.answer();
-            if (item.unreadable() != null) {
-                results.add(BatchResult.rejected(i, 400, List.of(item.unreadable())));
-            } else if (answer == null) { // a JSON null in the list
-                results.add(BatchResult.rejected(i, 400, List.of(new FieldError("body", "is not an answer object"))));
-            } else if (!mayAnswerAs.test(answer.learnerId())) {
-                results.add(BatchResult.rejected(i, 403, List.of(new FieldError("learnerId", AnswerAccess.REASON))));
-            } else {
-                readable.add(answer);
+            if (item instanceof BatchRequest.Unreadable unreadable) {
+                results.add(BatchResult.rejected(i, 400, List.of(unreadable.why())));
+            } else if (item instanceof BatchRequest.Answer answer && mayAnswerAs.test(answer.request().learnerId())) {
+                readable.add(answer.request());
                 positions.add(i);
-                results.add(null);
+                results.add(null); // filled in once recorded
+            } else {
+                results.add(BatchResult.rejected(i, 403, List.of(new FieldError("learnerId", AnswerAccess.REASON))));
             }
         }
         List<BatchResult> recorded = answers.recordAll(readable);

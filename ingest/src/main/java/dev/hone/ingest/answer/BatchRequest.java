@@ -14,7 +14,15 @@ import java.util.List;
 @JsonDeserialize(using = BatchRequestReader.class)
 record BatchRequest(@ArraySchema(schema = @Schema(implementation = AnswerRequest.class)) List<Item> answers) {
 
-    /** One item: the answer read, or why it could not be read; neither for a JSON {@code null}. */
-    record Item(AnswerRequest answer, FieldError unreadable) {
+    /** One item of the list: an answer read, or why it could not be read. */
+    sealed interface Item permits Answer, Unreadable {
+    }
+
+    /** An item read as an answer (its values are checked later, with the other answers). */
+    record Answer(AnswerRequest request) implements Item {
+    }
+
+    /** An item that is not an answer object (a JSON {@code null}, a number, a list) or has a field of the wrong shape. */
+    record Unreadable(FieldError why) implements Item {
     }
 }

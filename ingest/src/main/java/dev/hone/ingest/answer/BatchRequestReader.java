@@ -30,6 +30,7 @@ import java.util.List;
 final class BatchRequestReader extends StdDeserializer<BatchRequest> implements ResolvableDeserializer {
 
     private static final String ANSWERS = "answers";
+    private static final FieldError NOT_AN_ANSWER = new FieldError("body", "is not an answer object");
 
     /** The data-binding reader of one answer, found once rather than per item. */
     private JsonDeserializer<Object> answer;
@@ -81,14 +82,14 @@ final class BatchRequestReader extends StdDeserializer<BatchRequest> implements 
         List<BatchRequest.Item> items = new ArrayList<>();
         for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
             if (token == JsonToken.VALUE_NULL) {
-                items.add(new BatchRequest.Item(null, null));
+                items.add(new BatchRequest.Unreadable(NOT_AN_ANSWER));
                 continue;
             }
             try {
-                items.add(new BatchRequest.Item((AnswerRequest) answer.deserialize(p, ctxt), null));
+                items.add(new BatchRequest.Answer((AnswerRequest) answer.deserialize(p, ctxt)));
             } catch (JsonMappingException | IllegalArgumentException e) {
                 rethrowIfTheBodyFailed(e);
-                items.add(new BatchRequest.Item(null, unreadable(e)));
+                items.add(new BatchRequest.Unreadable(unreadable(e)));
                 skipRestOfItem(p, list);
             }
         }
@@ -131,6 +132,6 @@ final class BatchRequestReader extends StdDeserializer<BatchRequest> implements 
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && mapping.getPath().get(0).getFieldName() != null) {
             return new FieldError(mapping.getPath().get(0).getFieldName(), "has the wrong type or format");
         }
-        return new FieldError("body", "is not an answer object");
+        return NOT_AN_ANSWER;
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class JsonConfig {
+public class JsonConfig {
 
     /**
      * The deepest JSON ingest reads. An answer is 3 levels deep and an xAPI statement about 8;

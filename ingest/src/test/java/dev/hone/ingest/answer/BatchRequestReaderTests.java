@@ -1,14 +1,16 @@
 package dev.hone.ingest.answer;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hone.ingest.web.FieldError;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import dev.hone.ingest.web.JsonConfig;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.json.JsonTest;
+import org.springframework.context.annotation.Import;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -17,25 +19,27 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The batch body read as a stream: each item bound on its own, a broken body refused whole (ingest's JSON settings). */
+/**
+ * The batch body read as a stream: each item bound on its own, a broken body refused whole. Read
+ * with ingest's own JSON settings (application.yml's {@code spring.jackson} and {@link JsonConfig}'s
+ * depth limit), through Boot's JSON test slice.
+ */
+@JsonTest
+@Import(JsonConfig.class)
 class BatchRequestReaderTests {
 
     private static final String GOOD = "{\"learnerId\":\"ada\",\"questionId\":\"core.gil.q01\",\"response\":\"a\"}";
 
-    private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
-            .failOnUnknownProperties(true)
-            .featuresToEnable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                    com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()))
-            .build();
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void readsEveryItemOfAWellFormedBatch() throws IOException {
         BatchRequest batch = read("{\"answers\":[" + GOOD + ",{\"eventId\":\"e1\",\"learnerId\":\"bo\",\"questionId\":\"q\","
                 + "\"response\":[\"a\",\"b\"],\"answeredAt\":\"2026-11-28T10:15:30Z\",\"responseMs\":1200}]}");
 
-        assertThat(batch.answers()).hasSize(2).allSatisfy(item -> assertThat(item.unreadable()).isNull());
-        AnswerRequest second = batch.answers().get(1).answer();
+        assertThat(batch.answers()).hasSize(2).allSatisfy(item -> assertThat(item).isInstanceOf(BatchRequest.Answer.class));
+        AnswerRequest second = answer(batch, 1);
         assertThat(second.eventId()).isEqualTo("e1");
         assertThat(second.response().size()).isEqualTo(2);
         assertThat(second.answeredAt()).isEqualTo(Instant.parse("2026-11-28T10:15:30Z"));
@@ -55,12 +59,12 @@ class BatchRequestReaderTests {
                 + "{\"learnerId\":\"ada\",\"questionId\":\"q\",\"answeredAt\":\"yesterday\",\"response\":\"a\"}," // not an instant
                 + GOOD + "]}");
 
-        assertThat(batch.answers()).extracting(BatchRequest.Item::unreadable).extracting(e -> e == null ? null : e.field())
-                .containsExactly("colour", null, "answeredAt", "responseMs", "body", "body", "body", null, "responseMs", "answeredAt", null);
-        assertThat(batch.answers().get(0).unreadable()).isEqualTo(new FieldError("colour", "is not a field of an answer"));
-        assertThat(batch.answers().get(7)).isEqualTo(new BatchRequest.Item(null, null)); // a JSON null
-        assertThat(batch.answers().get(1).answer().learnerId()).isEqualTo("ada");
-        assertThat(batch.answers().get(10).answer().questionId()).isEqualTo("core.gil.q01");
+        assertThat(batch.answers()).extracting(item -> item instanceof BatchRequest.Unreadable u ? u.why().field() : null)
+                .containsExactly("colour", null, "answeredAt", "responseMs", "body", "body", "body", "body", "responseMs", "answeredAt", null);
+        assertThat(batch.answers().get(0)).isEqualTo(new BatchRequest.Unreadable(new FieldError("colour", "is not a field of an answer")));
+        assertThat(batch.answers().get(7)).isEqualTo(new BatchRequest.Unreadable(new FieldError("body", "is not an answer object"))); // a JSON null
+        assertThat(answer(batch, 1).learnerId()).isEqualTo("ada");
+        assertThat(answer(batch, 10).questionId()).isEqualTo("core.gil.q01");
     }
 
     @Test
@@ -92,6 +96,11 @@ class BatchRequestReaderTests {
                     });
         }
         assertThatThrownBy(() -> read("[" + GOOD + "]")).isInstanceOf(MismatchedInputException.class);
+    }
+
+    private static AnswerRequest answer(BatchRequest batch, int index) {
+        assertThat(batch.answers().get(index)).isInstanceOf(BatchRequest.Answer.class);
+        return ((BatchRequest.Answer) batch.answers().get(index)).request();
     }
 
     private BatchRequest read(String body) throws IOException {
