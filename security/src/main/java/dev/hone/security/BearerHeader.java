@@ -10,7 +10,10 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * characters ({@code Bearer}, any case, one space, then {@code [A-Za-z0-9-._~+/]+=*}), which is
  * what {@link DefaultBearerTokenResolver} accepts with a regular expression that ran over the whole
  * token on every request. Anything else (no such header, another scheme, a malformed token) is
- * left to Spring's resolver, so what is refused and the error it answers stay Spring's.
+ * left to Spring's resolver, so what is refused and the error it answers stay Spring's. The two
+ * agree for the resolver's defaults, which Hone keeps: tokens in a query or form parameter are not
+ * read (were they allowed, Spring would also refuse a request carrying a header token and one of
+ * those, which the fast path does not look for).
  */
 final class BearerHeader implements BearerTokenResolver {
 

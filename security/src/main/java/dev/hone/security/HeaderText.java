@@ -7,7 +7,8 @@ package dev.hone.security;
  * the regex matchers were 11% of what a single answer allocated in ingest and a few percent of
  * its CPU. The rules are the firewall's defaults, code point by code point: a name is made of
  * assigned, non-control characters ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}); a value may also
- * hold a tab or {@code |} ({@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}).
+ * hold a tab ({@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}: inside a class {@code |} is a literal,
+ * and one allowed in names anyway).
  */
 final class HeaderText {
 

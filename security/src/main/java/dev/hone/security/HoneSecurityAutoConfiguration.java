@@ -24,7 +24,9 @@ import org.springframework.web.filter.ServletRequestPathFilter;
  * What every service shares: the dev issuer's decoder (only when no real identity provider is
  * configured: Boot's resource-server configuration, which runs first, then provides the decoder)
  * and the problem bodies for 401/403; every decoder remembers the tokens it verified
- * ({@link VerifiedTokenCache}); Spring Security's own observations are off.
+ * ({@link VerifiedTokenCache}); Spring Security's own observations are off; the firewall's header
+ * rules and the bearer header are read without regular expressions ({@link HeaderText},
+ * {@link BearerHeader}).
  */
 @AutoConfiguration(after = OAuth2ResourceServerAutoConfiguration.class)
 @EnableConfigurationProperties(SecuritySettings.class)

@@ -50,14 +50,16 @@ class BatchController {
         Predicate<String> mayAnswerAs = access.rule();
         for (int i = 0; i < items.size(); i++) {
             BatchRequest.Item item = items.get(i);
-            if (item instanceof BatchRequest.Unreadable unreadable) {
+            if (item instanceof BatchRequest.Answer answer) {
+                if (mayAnswerAs.test(answer.request().learnerId())) {
+                    readable.add(answer.request());
+                    positions.add(i);
+                    results.add(null); // filled in once recorded
+                } else {
+                    results.add(BatchResult.rejected(i, 403, List.of(new FieldError("learnerId", AnswerAccess.REASON))));
+                }
+            } else if (item instanceof BatchRequest.Unreadable unreadable) {
                 results.add(BatchResult.rejected(i, 400, List.of(unreadable.why())));
-            } else if (item instanceof BatchRequest.Answer answer && mayAnswerAs.test(answer.request().learnerId())) {
-                readable.add(answer.request());
-                positions.add(i);
-                results.add(null); // filled in once recorded
-            } else {
-                results.add(BatchResult.rejected(i, 403, List.of(new FieldError("learnerId", AnswerAccess.REASON))));
             }
         }
         List<BatchResult> recorded = answers.recordAll(readable);

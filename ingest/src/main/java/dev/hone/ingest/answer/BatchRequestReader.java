@@ -86,7 +86,9 @@ final class BatchRequestReader extends StdDeserializer<BatchRequest> implements 
                 continue;
             }
             try {
-                items.add(new BatchRequest.Answer((AnswerRequest) answer.deserialize(p, ctxt)));
+                AnswerRequest read = (AnswerRequest) answer.deserialize(p, ctxt);
+                // null only if the JSON settings let an empty string or list stand for no object
+                items.add(read != null ? new BatchRequest.Answer(read) : new BatchRequest.Unreadable(NOT_AN_ANSWER));
             } catch (JsonMappingException | IllegalArgumentException e) {
                 rethrowIfTheBodyFailed(e);
                 items.add(new BatchRequest.Unreadable(unreadable(e)));

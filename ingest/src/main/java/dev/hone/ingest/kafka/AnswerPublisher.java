@@ -63,21 +63,37 @@ public class AnswerPublisher {
         private int sent;
         private int done;
         private Exception firstFailure;
+        private boolean interrupted;
 
         private Group() {
         }
 
-        /** Hands one answer to the batching producer without waiting; its ticket tells {@link #stored} which it was. */
+        /**
+         * Hands one answer to the batching producer without waiting; its ticket tells {@link #stored} which it was.
+         * Once the group's produce timeout (from its first send) has passed, for instance because sends blocked on a
+         * full producer buffer, the rest are marked not stored without being sent; a send the producer refuses at once
+         * (closed, interrupted) is marked not stored too, so each answer gets its own outcome.
+         */
         public int send(AnswerRecorded answer) {
             ProducerRecord<String, byte[]> record = record(answer);
             int ticket;
+            boolean late;
             synchronized (this) {
-                if (firstSend == 0) {
+                if (sent == 0) {
                     firstSend = System.nanoTime();
                 }
                 ticket = sent++;
+                late = System.nanoTime() - firstSend > settings.produceTimeout().toNanos();
             }
-            batches.send(record, (metadata, failure) -> acknowledge(ticket, failure));
+            if (late) {
+                acknowledge(ticket, new TimeoutException("the group's produce timeout " + settings.produceTimeout() + " passed before this answer was sent"));
+                return ticket;
+            }
+            try {
+                batches.send(record, (metadata, failure) -> acknowledge(ticket, failure));
+            } catch (RuntimeException e) { // no callback follows a send that throws
+                acknowledge(ticket, e);
+            }
             return ticket;
         }
 
@@ -95,23 +111,29 @@ public class AnswerPublisher {
         }
 
         /**
-         * Waits until the broker acknowledged every answer sent, or failed some, or the produce timeout passed (what is
-         * not in by then counts as not stored), and records the group's one produce sample (none if nothing was sent).
-         * Returns whether all were stored.
+         * Waits until every answer sent has its outcome from the broker, or the produce timeout from the group's first
+         * send passed (what is not in by then counts as not stored), and records the group's one produce sample (none
+         * if nothing was sent). Returns whether all were stored.
          */
-        public synchronized boolean awaitAll() {
-            long deadline = System.nanoTime() + settings.produceTimeout().toNanos();
-            try {
-                for (long left = deadline - System.nanoTime(); done < sent && left > 0; left = deadline - System.nanoTime()) {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
+        public boolean awaitAll() {
+            boolean ok;
+            synchronized (this) {
+                if (sent == 0) {
+                    return true;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // what is not in yet counts as not stored
+                long deadline = firstSend + settings.produceTimeout().toNanos();
+                try {
+                    for (long left = deadline - System.nanoTime(); done < sent && left > 0; left = deadline - System.nanoTime()) {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // what is not in yet counts as not stored
+                    Thread.currentThread().interrupt();
+                }
+                ok = done == sent && failed.isEmpty();
             }
-            boolean ok = done == sent && failed.isEmpty();
-            if (firstSend != 0) {
-                metrics.produced(Duration.ofNanos(System.nanoTime() - firstSend), ok, AnswerMetrics.Produce.GROUP);
-            }
+            // outside the monitor: a late callback on the producer's network thread need not wait for the meter
+            metrics.produced(Duration.ofNanos(System.nanoTime() - firstSend), ok, AnswerMetrics.Produce.GROUP);
             return ok;
         }
 
@@ -122,8 +144,11 @@ public class AnswerPublisher {
 
         /** After {@link #awaitAll} returned false: why, as {@link #publish} would have thrown it. */
         public synchronized PublishFailedException failure() {
-            return firstFailure != null ? new PublishFailedException("Kafka did not acknowledge the answer", firstFailure)
-                    : new PublishFailedException("Kafka did not acknowledge the answers in " + settings.produceTimeout(), null);
+            if (firstFailure != null) {
+                return new PublishFailedException("Kafka did not acknowledge the answer", firstFailure);
+            }
+            return new PublishFailedException(interrupted ? "interrupted while producing"
+                    : "Kafka did not acknowledge the answers in " + settings.produceTimeout(), null);
         }
     }
 

@@ -74,6 +74,33 @@ class AnswerPublisherTests {
     }
 
     @Test
+    void anAnswerDueAfterTheGroupsTimeoutIsNotStoredAndNotSent() {
+        var group = publisher(Duration.ofMillis(50)).group();
+        group.send(answer("e1"));
+        assertThat(group.awaitAll()).isFalse(); // returns once the group's timeout passed
+
+        int late = group.send(answer("e2"));
+
+        assertThat(group.stored(late)).isFalse();
+        assertThat(batches.history()).hasSize(1);
+    }
+
+    @Test
+    void aSendTheProducerRefusesAtOnceIsThatAnswersFailure() {
+        var group = publisher(Duration.ofSeconds(10)).group();
+        int first = group.send(answer("e1"));
+        batches.completeNext();
+        batches.close();
+
+        int refused = group.send(answer("e2"));
+
+        assertThat(group.awaitAll()).isFalse(); // at once: every answer has its outcome
+        assertThat(group.stored(first)).isTrue();
+        assertThat(group.stored(refused)).isFalse();
+        assertThat(group.failure()).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aGroupThatSentNothingIsStoredAndTimesNothing() {
         var group = publisher(Duration.ofSeconds(10)).group();
 
