@@ -57,11 +57,12 @@ public class AnswerPublisher {
      * thread waits once. One per request: {@link #send} and {@link #awaitAll} belong to the request's thread.
      */
     public final class Group {
-        private final BitSet acknowledged = new BitSet();
-        private final BitSet failed = new BitSet();
+        /** The tickets the broker acknowledged without error. */
+        private final BitSet stored = new BitSet();
         private long firstSend;
         private int sent;
         private int done;
+        /** Set by the first answer that failed (refused, or not sent in time): none failed while it is null. */
         private Exception firstFailure;
         private boolean interrupted;
 
@@ -98,12 +99,10 @@ public class AnswerPublisher {
         }
 
         private synchronized void acknowledge(int ticket, Exception failure) {
-            acknowledged.set(ticket);
-            if (failure != null) {
-                failed.set(ticket);
-                if (firstFailure == null) {
-                    firstFailure = failure;
-                }
+            if (failure == null) {
+                stored.set(ticket);
+            } else if (firstFailure == null) {
+                firstFailure = failure;
             }
             if (++done == sent) {
                 notifyAll();
@@ -130,7 +129,7 @@ public class AnswerPublisher {
                     interrupted = true; // what is not in yet counts as not stored
                     Thread.currentThread().interrupt();
                 }
-                ok = done == sent && failed.isEmpty();
+                ok = done == sent && firstFailure == null;
             }
             // outside the monitor: a late callback on the producer's network thread need not wait for the meter
             metrics.produced(Duration.ofNanos(System.nanoTime() - firstSend), ok, AnswerMetrics.Produce.GROUP);
@@ -139,7 +138,7 @@ public class AnswerPublisher {
 
         /** After {@link #awaitAll}: whether the broker acknowledged the answer of this ticket. */
         public synchronized boolean stored(int ticket) {
-            return acknowledged.get(ticket) && !failed.get(ticket);
+            return stored.get(ticket);
         }
 
         /** After {@link #awaitAll} returned false: why, as {@link #publish} would have thrown it. */
