@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +47,8 @@ public final class IngestBench implements BenchRow {
 
     private final Http http = new Http();
     private final ObjectMapper json = new ObjectMapper();
+    /** Each client's request bodies by batch size, made once: every run of a size sends the same answers (new ids each time). */
+    private final Map<Integer, List<List<byte[]>>> bodiesBySize = new HashMap<>();
 
     @Override
     public String name() {
@@ -61,35 +65,25 @@ public final class IngestBench implements BenchRow {
         int recordSize = recordSize();
         // warm-up (Scale.warmupSeconds): JIT (with 2 s the runs rose 23k -> 49k -> 71k/s, with 20 s 28k -> 49k -> 62k/s),
         // connections, producer metadata
-        post(ctx, Math.max(ctx.scale().ingestSeconds(), ctx.scale().warmupSeconds()) / 2, BATCH);
-        post(ctx, Math.max(ctx.scale().ingestSeconds(), ctx.scale().warmupSeconds()) / 2, FULL_BATCH);
-        List<Double> full = new ArrayList<>();
-        List<Double> hone = new ArrayList<>();
+        Series full = new Series(FULL_BATCH);
+        Series small = new Series(BATCH);
+        post(ctx, Math.max(ctx.scale().ingestSeconds(), ctx.scale().warmupSeconds()) / 2, small.batch);
+        post(ctx, Math.max(ctx.scale().ingestSeconds(), ctx.scale().warmupSeconds()) / 2, full.batch);
         List<Double> peer = new ArrayList<>();
-        List<Double> fullCpu = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
         ServiceCpu ingest = ServiceCpu.of(ctx, "ingest");
         for (int i = 0; i < ctx.scale().repeats(); i++) {
             // the two sizes take turns at going first, so neither always runs on the warmer service
-            double[] accepted = new double[2];
-            double[] acceptedSmall = new double[2];
-            for (int size : i % 2 == 0 ? new int[] {FULL_BATCH, BATCH} : new int[] {BATCH, FULL_BATCH}) {
+            double mostAccepted = 0;
+            for (Series series : i % 2 == 0 ? List.of(full, small) : List.of(small, full)) {
                 Duration cpuBefore = ingest.used();
-                double[] run = post(ctx, ctx.scale().ingestSeconds(), size);
-                double cpuPer1000 = ingest.used().minus(cpuBefore).toNanos() / 1e6 / run[0] * 1000;
-                if (size == FULL_BATCH) {
-                    accepted = run;
-                    full.add(run[0] / run[1]);
-                    fullCpu.add(cpuPer1000);
-                } else {
-                    acceptedSmall = run;
-                    hone.add(run[0] / run[1]);
-                    cpu.add(cpuPer1000);
-                }
+                double[] run = post(ctx, ctx.scale().ingestSeconds(), series.batch);
+                series.rates.add(run[0] / run[1]);
+                series.cpu.add(ingest.used().minus(cpuBefore).toNanos() / 1e6 / run[0] * 1000);
+                mostAccepted = Math.max(mostAccepted, run[0]);
             }
             // as many records as the larger of the two runs accepted (since the 500 row, about twice as many as when the row
             // posted 100 a request only: the peer's start-up weighs less), at least 50k: fewer would time mostly its start-up
-            long records = Math.max(50_000, (long) Math.max(accepted[0], acceptedSmall[0]));
+            long records = Math.max(50_000, (long) mostAccepted);
             String out = ctx.processes().run("producer-perf-" + i, Processes.java(ctx.classpath(), List.of("-Xmx512m"),
                     "org.apache.kafka.tools.ProducerPerformance", List.of("--topic", PERF_TOPIC, "--num-records", Long.toString(records),
                             "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
@@ -98,22 +92,33 @@ public final class IngestBench implements BenchRow {
         }
         String peerNote = "peer: ProducerPerformance, acks=all, idempotent, linger.ms=2, same record size";
         return List.of(Result.of(name(), "accepted answers/s, batch endpoint (" + FULL_BATCH + " a request, the default limit; " + CLIENTS
-                        + " clients; " + recordSize + "-byte events)", Summary.of(full), Summary.of(peer), Goal.ratioAtLeast(0.5), peerNote),
+                        + " clients; " + recordSize + "-byte events)", Summary.of(full.rates), Summary.of(peer), Goal.ratioAtLeast(0.5), peerNote),
                 Result.of(name(), "accepted answers/s, batch endpoint (" + BATCH + " a request, " + CLIENTS + " clients; "
-                        + recordSize + "-byte events)", Summary.of(hone), Summary.of(peer), Goal.report(), peerNote),
+                        + recordSize + "-byte events)", Summary.of(small.rates), Summary.of(peer), Goal.report(), peerNote),
                 // the ratio moves with the neighbours' load; the CPU ingest spends per answer much less
-                Result.of(name(), "ingest CPU ms per 1,000 accepted answers, batch endpoint, " + FULL_BATCH + " a request (user + system, /proc)",
-                        Summary.of(fullCpu), null, Goal.report(), "the ingest process's CPU time over each run, divided by the answers it accepted"),
-                Result.of(name(), "ingest CPU ms per 1,000 accepted answers, batch endpoint, " + BATCH + " a request (user + system, /proc)",
-                        Summary.of(cpu), null, Goal.report(), "the ingest process's CPU time over each run, divided by the answers it accepted"));
+                full.cpuResult(name()),
+                small.cpuResult(name()));
+    }
+
+    /** One batch size's runs: accepted answers/s and ingest's CPU per 1,000 answers. */
+    private static final class Series {
+        final int batch;
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> cpu = new ArrayList<>();
+
+        Series(int batch) {
+            this.batch = batch;
+        }
+
+        Result cpuResult(String row) {
+            return Result.of(row, "ingest CPU ms per 1,000 accepted answers, batch endpoint, " + batch + " a request (user + system, /proc)",
+                    Summary.of(cpu), null, Goal.report(), "the ingest process's CPU time over each run, divided by the answers it accepted");
+        }
     }
 
     /** Posts batches of {@code batch} answers from {@value #CLIENTS} clients for {@code seconds}: {accepted answers, elapsed seconds}. */
     private double[] post(BenchContext ctx, int seconds, int batch) throws Exception {
-        List<List<byte[]>> bodiesOfClients = new ArrayList<>(CLIENTS);
-        for (int c = 0; c < CLIENTS; c++) {
-            bodiesOfClients.add(bodies(100 + c, batch));
-        }
+        List<List<byte[]>> bodiesOfClients = bodiesBySize.computeIfAbsent(batch, IngestBench::bodiesOfClients);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             long started = System.nanoTime();
@@ -147,6 +152,14 @@ public final class IngestBench implements BenchRow {
      * payloads it made beforehand): the load generator shares these two cores with ingest, and building 100
      * answers a request took CPU from the service measured. Without event ids, so every answer is a new one.
      */
+    private static List<List<byte[]>> bodiesOfClients(int batch) {
+        List<List<byte[]>> bodies = new ArrayList<>(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            bodies.add(bodies(100 + c, batch));
+        }
+        return bodies;
+    }
+
     private static List<byte[]> bodies(long seed, int batch) {
         var answers = new BenchAnswers("ingest-", LEARNERS, seed);
         List<byte[]> bodies = new ArrayList<>(ANSWERS_A_CLIENT / batch);
