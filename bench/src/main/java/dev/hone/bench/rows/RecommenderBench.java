@@ -56,6 +56,8 @@ public final class RecommenderBench implements BenchRow {
         List<Double> hone = new ArrayList<>();
         List<Double> peer = new ArrayList<>();
         List<Double> consumer = new ArrayList<>();
+        List<Double> honeCpu = new ArrayList<>();
+        List<Double> peerCpu = new ArrayList<>();
         long total;
         try (var kafka = new KafkaTopics(ctx.kafka())) {
             new TopicProvisioner(6, (short) 1).ensure(kafka.admin(), Topics.ALL);
@@ -68,16 +70,26 @@ public final class RecommenderBench implements BenchRow {
             rate(ctx, kafka, "bench-warm-hone-" + run, hone(engines, kafka, "bench-warm-hone-" + run), end, total);
             rate(ctx, kafka, "bench-warm-peer-" + run, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
             for (int i = 0; i < ctx.scale().repeats(); i++) {
-                hone.add(rate(ctx, kafka, "bench-hone-" + run + "-" + i, hone(engines, kafka, "bench-hone-" + run + "-" + i), end, total));
-                peer.add(rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total));
+                Run h = rate(ctx, kafka, "bench-hone-" + run + "-" + i, hone(engines, kafka, "bench-hone-" + run + "-" + i), end, total);
+                Run p = rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+                hone.add(h.perSecond());
+                honeCpu.add(h.cpuMicrosPerRecord());
+                peer.add(p.perSecond());
+                peerCpu.add(p.cpuMicrosPerRecord());
                 consumer.add(consumerPerformance(ctx, total, i));
-                log.info("recommender run {}: Hone {} answers/s, minimal app {}, ConsumerPerformance {}", i, hone.get(i), peer.get(i), consumer.get(i));
+                log.info("recommender run {}: Hone {} answers/s ({} µs CPU each), minimal app {} ({} µs), ConsumerPerformance {}",
+                        i, h.perSecond(), h.cpuMicrosPerRecord(), p.perSecond(), p.cpuMicrosPerRecord(), consumer.get(i));
             }
         }
         String input = String.format("%,d answers of up to %,d learners", total, ctx.scale().learners());
         return List.of(
                 Result.of(name(), "answers/s through the topology, EOS v2 (" + input + ")", Summary.of(hone), Summary.of(peer),
                         Goal.ratioAtLeast(0.5), "peer: minimal Streams app, EOS v2, one RocksDB read-modify-write and one output per record"),
+                // The rates move with the machine's other load (the peer's by a third between runs); the CPU each app's
+                // own threads spend per answer much less. Hone's figure over the peer's: the inverse of the rate ratio
+                // an idle machine would give, when the stream thread is the limit.
+                Result.of(name(), "CPU µs per answer in the app's threads (stream, producer, global; " + input + ")", Summary.of(honeCpu),
+                        Summary.of(peerCpu), Goal.report(), "ThreadMXBean CPU time of the threads named after the application id, from RUNNING to caught up, over the answers"),
                 Result.of(name(), "ConsumerPerformance records/s on the same topic (fetch.nMsg.sec)", null, Summary.of(consumer), Goal.report(),
                         "the broker's plain read rate, for scale"));
     }
@@ -101,7 +113,11 @@ public final class RecommenderBench implements BenchRow {
         return RecommenderTopology.build(engines, applicationId);
     }
 
-    private static double rate(BenchContext ctx, KafkaTopics kafka, String applicationId, Topology topology,
+    /** One app's run: answers per second, and the CPU its threads spent per answer. */
+    private record Run(double perSecond, double cpuMicrosPerRecord) {
+    }
+
+    private static Run rate(BenchContext ctx, KafkaTopics kafka, String applicationId, Topology topology,
                                Map<org.apache.kafka.common.TopicPartition, Long> end, long total) throws Exception {
         var settings = new StreamsSettings(ctx.kafka(), applicationId, ctx.state().resolve("streams").toString(), "127.0.0.1", 0,
                 Duration.ofMillis(100), 6, (short) 1, DataSize.ofMegabytes(100), Duration.ofSeconds(5), false, true, RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL);
@@ -116,12 +132,14 @@ public final class RecommenderBench implements BenchRow {
                 Thread.sleep(20);
             }
             long started = System.nanoTime();
+            long cpuBefore = AppThreads.cpuNanos(applicationId);
             deadline = started + Duration.ofMinutes(20).toNanos();
             while (!kafka.caughtUp(applicationId, end)) {
                 check(streams, deadline, applicationId + " did not read the input in time");
                 Thread.sleep(50);
             }
-            return total / ((System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Run(total / seconds, (AppThreads.cpuNanos(applicationId) - cpuBefore) / 1e3 / total);
         } finally {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();

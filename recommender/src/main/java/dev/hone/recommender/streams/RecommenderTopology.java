@@ -87,8 +87,11 @@ public final class RecommenderTopology {
         String itemAnswers = itemAnswersTopic(applicationId);
         var learnerStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), BinarySerde.learnerState());
+        // In memory (changelogged like the others): read for every answer, and nearly always empty, a RocksDB
+        // lookup here cost as much as the learner state's own (JNI, and RocksJava signals "not found" with a C++
+        // exception). It holds only the erasures of the last ProfileProcessor.ERASURE_MEMORY.
         var erasedStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
+                Stores.inMemoryKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
         // Cached: an answer updates its question's delta in memory, and the changelog (what makes
         // the pending answers survive a crash) gets one record per touched question per commit.
         // Bytes: PendingItemDeltas keeps each delta in its binary form (ItemDeltaCodec) and appends to it.
