@@ -8,6 +8,7 @@ import dev.hone.recommender.learner.LearnerState;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /** A learner with a history, built through the production engine, as the benchmarks' input. */
 final class Learners {
@@ -21,7 +22,10 @@ final class Learners {
         return new LearnerEngines(LearnerEngines.loadParams(null), "elo-pfa", CATALOG);
     }
 
-    /** A learner after {@code answers} answers to random questions, the last at {@code now}. */
+    /**
+     * A learner after {@code answers} answers to random questions, the last at {@code now}, with event ids as ingest
+     * writes them (random UUIDs, seeded).
+     */
     static LearnerState withHistory(LearnerEngine engine, int answers, long now) {
         List<Question> questions = List.copyOf(CATALOG.questions());
         var random = new SplittableRandom(42);
@@ -29,8 +33,15 @@ final class Learners {
         for (int i = 0; i < answers; i++) {
             Question q = questions.get(random.nextInt(questions.size()));
             boolean correct = random.nextDouble() < 0.6;
-            state = engine.apply(state, "e" + i, q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, now - 600L * (answers - i));
+            state = engine.apply(state, eventId(random), q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, now - 600L * (answers - i));
         }
         return state;
+    }
+
+    /** A random (version 4) UUID in its canonical form, from {@code random}. */
+    static String eventId(SplittableRandom random) {
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb).toString();
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ModelUpdateBenchmark {
 
-    @Param({"30"})
+    @Param({"3", "30", "256"})
     int history;
 
     private LearnerEngine engine;
@@ -33,6 +33,7 @@ public class ModelUpdateBenchmark {
     private Question question;
     private long now;
     private int next;
+    private final String[] ids = new String[1024];
 
     @Setup
     public void setUp() {
@@ -40,10 +41,14 @@ public class ModelUpdateBenchmark {
         now = Instant.now().getEpochSecond();
         state = Learners.withHistory(engine, history, now - 60);
         question = List.copyOf(Learners.CATALOG.questions()).get(17);
+        var random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Learners.eventId(random); // as ingest writes them, made before the clock
+        }
     }
 
     @Benchmark
     public LearnerState applyOneAnswer() {
-        return engine.apply(state, "bench-" + (next++), question.id(), question.skills(), question.difficulty(), 1, true, now);
+        return engine.apply(state, ids[next++ & (ids.length - 1)], question.id(), question.skills(), question.difficulty(), 1, true, now);
     }
 }

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,6 +28,10 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SerdeBenchmark {
 
+    /** The learner's answers so far: a new learner, a session's worth, a full resend window (256 event ids). */
+    @Param({"3", "30", "256"})
+    int history;
+
     private final JsonSerde<LearnerState> stateSerde = JsonSerde.of(LearnerState.class);
     private AnswerRecorded answer;
     private byte[] answerBytes;
@@ -41,7 +46,7 @@ public class SerdeBenchmark {
         answer = new AnswerRecorded(AnswerRecorded.SCHEMA, "0f8fad5b-d9cb-469f-a165-70867728950e", "learner-42", q.id(), q.topic(), q.skills(),
                 q.kind().id(), q.difficulty(), List.of("a"), null, true, 1, now.minusSeconds(30), 12_000, now);
         answerBytes = Topics.ANSWERS.valueSerde().serializer().serialize(Topics.ANSWERS_NAME, answer);
-        state = Learners.withHistory(Learners.engines().create(), 30, now.getEpochSecond());
+        state = Learners.withHistory(Learners.engines().create(), history, now.getEpochSecond());
         stateBytes = stateSerde.serialize("", state);
         stateBinary = LearnerStateCodec.encode(state);
     }

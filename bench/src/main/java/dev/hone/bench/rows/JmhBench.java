@@ -30,6 +30,11 @@ public final class JmhBench implements BenchRow {
         List<Result> rows = new ArrayList<>();
         for (JsonNode b : new ObjectMapper().readTree(json.toFile())) {
             String name = b.get("benchmark").asText().replaceFirst("^dev\\.hone\\.bench\\.jmh\\.", "");
+            if (b.hasNonNull("params")) { // one row per parameter value, e.g. SerdeBenchmark.learnerStateToBinary [history=30]
+                List<String> params = new ArrayList<>();
+                b.get("params").properties().forEach(p -> params.add(p.getKey() + "=" + p.getValue().asText()));
+                name += " " + params;
+            }
             JsonNode metric = b.get("primaryMetric");
             List<Double> iterations = new ArrayList<>();
             metric.get("rawData").forEach(fork -> fork.forEach(v -> iterations.add(v.asDouble())));

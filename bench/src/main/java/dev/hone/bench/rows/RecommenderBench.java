@@ -132,14 +132,21 @@ public final class RecommenderBench implements BenchRow {
                 Thread.sleep(20);
             }
             long started = System.nanoTime();
-            long cpuBefore = AppThreads.cpuNanos(applicationId);
+            var threadsBefore = AppThreads.byThread(applicationId);
             deadline = started + Duration.ofMinutes(20).toNanos();
             while (!kafka.caughtUp(applicationId, end)) {
                 check(streams, deadline, applicationId + " did not read the input in time");
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Run(total / seconds, (AppThreads.cpuNanos(applicationId) - cpuBefore) / 1e3 / total);
+            var threadsAfter = AppThreads.byThread(applicationId);
+            long cpu = 0;
+            for (var thread : threadsAfter.entrySet()) {
+                long used = thread.getValue() - threadsBefore.getOrDefault(thread.getKey(), 0L);
+                cpu += used;
+                log.info("{}: thread {} used {} µs CPU per answer", applicationId, thread.getKey(), String.format("%.2f", used / 1e3 / total));
+            }
+            return new Run(total / seconds, cpu / 1e3 / total);
         } finally {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();

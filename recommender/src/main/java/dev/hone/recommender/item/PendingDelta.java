@@ -69,19 +69,62 @@ public final class PendingDelta {
 
     /** The binary form of the delta so far. */
     public byte[] encode() {
-        byte[] tail = write(out -> {
-            CompactCodec.writeString(out, lastEventId);
-            CompactCodec.writeInstant(out, lastAnsweredAt);
-        });
-        byte[] bytes = new byte[head.length + Integer.BYTES + size + tail.length];
+        // the last event id and instant, as CompactCodec writes them: a presence byte, then writeUTF's 2-byte length
+        // and chars (plain ASCII here: ingest's UUIDs; anything else goes through DataOutputStream), 8 + 4 bytes
+        String id = lastEventId;
+        boolean plainId = id == null || isPlainAscii(id);
+        byte[] tail = plainId ? null : write(out -> CompactCodec.writeString(out, id));
+        int idBytes = tail != null ? tail.length : id == null ? 1 : 3 + id.length();
+        int instantBytes = lastAnsweredAt == null ? 1 : 13;
+        byte[] bytes = new byte[head.length + Integer.BYTES + size + idBytes + instantBytes];
         System.arraycopy(head, 0, bytes, 0, head.length);
-        int at = head.length;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            bytes[at++] = (byte) (count >>> shift);
-        }
+        int at = putInt(bytes, head.length, count);
         System.arraycopy(observations, 0, bytes, at, size);
-        System.arraycopy(tail, 0, bytes, at + size, tail.length);
+        at += size;
+        if (tail != null) {
+            System.arraycopy(tail, 0, bytes, at, tail.length);
+            at += tail.length;
+        } else if (id == null) {
+            bytes[at++] = 0;
+        } else {
+            bytes[at++] = 1;
+            bytes[at++] = (byte) (id.length() >>> 8);
+            bytes[at++] = (byte) id.length();
+            for (int i = 0; i < id.length(); i++) {
+                bytes[at++] = (byte) id.charAt(i);
+            }
+        }
+        if (lastAnsweredAt == null) {
+            bytes[at] = 0;
+        } else {
+            bytes[at++] = 1;
+            long seconds = lastAnsweredAt.getEpochSecond();
+            at = putInt(bytes, at, (int) (seconds >>> 32));
+            at = putInt(bytes, at, (int) seconds);
+            putInt(bytes, at, lastAnsweredAt.getNano());
+        }
         return bytes;
+    }
+
+    /** Whether writeUTF writes {@code s} as its chars, one byte each (1..127, and short enough for its length field). */
+    private static boolean isPlainAscii(String s) {
+        if (s.length() > 65_535) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int putInt(byte[] bytes, int at, int v) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            bytes[at++] = (byte) (v >>> shift);
+        }
+        return at;
     }
 
     private void topic(String topicId) {

@@ -16,6 +16,8 @@ final class BinaryIn {
     private final List<String> dictionary = new ArrayList<>();
     private int pos;
     private String previousEventId = "";
+    private long previousMsb;
+    private long previousLsb;
     private String previousString = "";
 
     BinaryIn(byte[] buf, int from) {
@@ -107,9 +109,9 @@ final class BinaryIn {
         return s;
     }
 
-    String readEventId() {
+    /** Reads an event id into {@code ids}: a UUID's longs as they are, without making its string. */
+    void readEventId(RecentEventIds.Builder ids) {
         long tag = readVarLong();
-        String id;
         if (tag == 0) {
             need(16);
             long msb = 0;
@@ -120,16 +122,28 @@ final class BinaryIn {
             for (int i = 0; i < 8; i++) {
                 lsb = (lsb << 8) | (buf[pos++] & 0xFF);
             }
-            id = new UUID(msb, lsb).toString();
-        } else {
-            long shared = tag - 1;
-            if (shared > previousEventId.length()) {
-                throw new IllegalArgumentException("event id shares " + shared + " chars with a previous id of " + previousEventId.length());
-            }
-            id = previousEventId.substring(0, (int) shared) + utf8(readSize());
+            ids.addUuid(msb, lsb);
+            // its string is needed only if an id that is not a UUID follows (a shared prefix): made then
+            previousEventId = null;
+            previousMsb = msb;
+            previousLsb = lsb;
+            return;
         }
+        String previous = previousEventId();
+        long shared = tag - 1;
+        if (shared > previous.length()) {
+            throw new IllegalArgumentException("event id shares " + shared + " chars with a previous id of " + previous.length());
+        }
+        String id = previous.substring(0, (int) shared) + utf8(readSize());
+        ids.add(id);
         previousEventId = id;
-        return id;
+    }
+
+    private String previousEventId() {
+        if (previousEventId == null) {
+            previousEventId = new UUID(previousMsb, previousLsb).toString();
+        }
+        return previousEventId;
     }
 
     boolean atEnd() {

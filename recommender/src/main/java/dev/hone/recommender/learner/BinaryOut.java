@@ -12,11 +12,31 @@ import java.util.UUID;
  */
 final class BinaryOut {
 
+    /** Each thread's writer, reset for each record: its buffer and dictionary table are made once, not per record. */
+    private static final ThreadLocal<BinaryOut> REUSED = ThreadLocal.withInitial(BinaryOut::new);
+    /** A buffer grown past this by one record is not kept for the next. */
+    private static final int KEPT_BUFFER = 64 * 1024;
+
     private final Map<String, Integer> dictionary = new HashMap<>();
     private byte[] buf = new byte[512];
     private int size;
     private String previousEventId = "";
+    private long previousMsb;
+    private long previousLsb;
     private String previousString = "";
+
+    /** This thread's writer, empty; a record's writing must end ({@link #toByteArray}) before the next begins on the thread. */
+    static BinaryOut reused() {
+        BinaryOut out = REUSED.get();
+        if (out.buf.length > KEPT_BUFFER) {
+            out.buf = new byte[512];
+        }
+        out.size = 0;
+        out.dictionary.clear();
+        out.previousEventId = "";
+        out.previousString = "";
+        return out;
+    }
 
     BinaryOut writeByte(int b) {
         ensure(1);
@@ -121,24 +141,38 @@ final class BinaryOut {
      * UTF-8 (sequential ids such as "e17-3", "e17-4" cost a few bytes).
      */
     BinaryOut writeEventId(String id) {
-        if (isCanonicalUuid(id)) {
+        if (RecentEventIds.isCanonicalUuid(id)) {
             UUID uuid = UUID.fromString(id);
-            writeVarLong(0);
-            long msb = uuid.getMostSignificantBits();
-            long lsb = uuid.getLeastSignificantBits();
-            ensure(16);
-            for (int i = 7; i >= 0; i--) {
-                buf[size++] = (byte) (msb >>> (8 * i));
-            }
-            for (int i = 7; i >= 0; i--) {
-                buf[size++] = (byte) (lsb >>> (8 * i));
-            }
-        } else {
-            int shared = sharedPrefix(previousEventId, id);
-            writeVarLong(shared + 1L).writeUtf8(id.substring(shared));
+            return writeUuidEventId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
         }
+        int shared = sharedPrefix(previousEventId(), id);
+        writeVarLong(shared + 1L).writeUtf8(id.substring(shared));
         previousEventId = id;
         return this;
+    }
+
+    /** An event id that is a canonical UUID, from its two longs: the same bytes as {@link #writeEventId} of its string. */
+    BinaryOut writeUuidEventId(long msb, long lsb) {
+        writeVarLong(0);
+        ensure(16);
+        for (int i = 7; i >= 0; i--) {
+            buf[size++] = (byte) (msb >>> (8 * i));
+        }
+        for (int i = 7; i >= 0; i--) {
+            buf[size++] = (byte) (lsb >>> (8 * i));
+        }
+        // its string is needed only if an id that is not a UUID follows (a shared prefix): made then
+        previousEventId = null;
+        previousMsb = msb;
+        previousLsb = lsb;
+        return this;
+    }
+
+    private String previousEventId() {
+        if (previousEventId == null) {
+            previousEventId = new UUID(previousMsb, previousLsb).toString();
+        }
+        return previousEventId;
     }
 
     byte[] toByteArray() {
@@ -153,21 +187,6 @@ final class BinaryOut {
         }
         // never split a surrogate pair: the tail is written as UTF-8 on its own
         return i > 0 && Character.isHighSurrogate(b.charAt(i - 1)) ? i - 1 : i;
-    }
-
-    /** Lower-case 8-4-4-4-12 hex, exactly as {@link UUID#toString()} writes it, so it reads back as the same string. */
-    static boolean isCanonicalUuid(String s) {
-        if (s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void ensure(int more) {

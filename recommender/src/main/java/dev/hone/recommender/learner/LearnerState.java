@@ -1,7 +1,6 @@
 package dev.hone.recommender.learner;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
         track = track == null || track.isBlank() ? DEFAULT_TRACK : track;
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         recentQuestions = recentQuestions == null ? List.of() : List.copyOf(recentQuestions);
-        recentEventIds = recentEventIds == null ? List.of() : List.copyOf(recentEventIds);
+        recentEventIds = recentEventIds == null ? RecentEventIds.EMPTY : RecentEventIds.of(recentEventIds);
         placement = placement == null ? null : List.copyOf(placement);
     }
 
@@ -73,12 +72,13 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
     /** The state after one more answer touching {@code skills}, with the model's new state and its prediction before the answer. */
     LearnerState withAnswer(byte[] nextModel, String eventId, String questionId, List<String> skills, double score,
                             boolean correct, long epochSeconds, double predicted) {
-        Map<String, TopicTally> next = new LinkedHashMap<>(topics);
+        // built immutable here, so that the canonical constructor's copyOf keeps them instead of copying again
+        Map<String, TopicTally> next = new HashMap<>(topics);
         for (String skill : skills) {
             next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
         }
-        return new LearnerState(nextModel, next, appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
-                appendBounded(recentEventIds, eventId, RECENT_EVENTS), track, cohort, placementAfter(questionId, score));
+        return new LearnerState(nextModel, Map.copyOf(next), appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
+                ((RecentEventIds) recentEventIds).append(eventId, RECENT_EVENTS), track, cohort, placementAfter(questionId, score));
     }
 
     /** The first answers are logged for the placement; a learner with answers but no log predates it. */
@@ -87,16 +87,18 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
         if (log == null || log.size() >= PLACEMENT_LOG) {
             return log;
         }
-        List<PlacedAnswer> out = new ArrayList<>(log);
-        out.add(new PlacedAnswer(questionId, score));
-        return out;
+        PlacedAnswer[] out = log.toArray(new PlacedAnswer[log.size() + 1]);
+        out[log.size()] = new PlacedAnswer(questionId, score);
+        return List.of(out);
     }
 
     private static List<String> appendBounded(List<String> list, String item, int max) {
-        List<String> out = new ArrayList<>(Math.min(list.size() + 1, max));
-        int from = Math.max(0, list.size() + 1 - max);
-        out.addAll(list.subList(from, list.size()));
-        out.add(item);
-        return out;
+        int keep = Math.min(list.size(), max - 1);
+        String[] out = new String[keep + 1];
+        for (int i = 0; i < keep; i++) {
+            out[i] = list.get(list.size() - keep + i);
+        }
+        out[keep] = item;
+        return List.of(out);
     }
 }

@@ -1,10 +1,10 @@
 package dev.hone.recommender.learner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The learner state's binary form, as stored in RocksDB and its changelog: read and written whole
@@ -45,7 +45,7 @@ public final class LearnerStateCodec {
     public static byte[] encode(LearnerState state) {
         int flags = (state.model() != null ? HAS_MODEL : 0) | (state.cohort() != null ? HAS_COHORT : 0)
                 | (state.placement() != null ? HAS_PLACEMENT : 0);
-        BinaryOut out = new BinaryOut().writeByte(VERSION).writeByte(flags);
+        BinaryOut out = BinaryOut.reused().writeByte(VERSION).writeByte(flags);
         if (state.model() != null) {
             out.writeBytes(state.model());
         }
@@ -56,7 +56,7 @@ public final class LearnerStateCodec {
         out.writeVarLong(state.topics().size());
         long previousEpoch = 0;
         // sorted, so that neighbouring topic ids share their prefix ("advanced.")
-        for (Map.Entry<String, TopicTally> e : new TreeMap<>(state.topics()).entrySet()) {
+        for (Map.Entry<String, TopicTally> e : sortedByTopic(state.topics())) {
             TopicTally t = e.getValue();
             out.writeString(e.getKey()).writeVarLong(t.answers()).writeVarLong(t.correct()).writeNumber(t.scoreSum())
                     .writeSignedVarLong(t.lastEpochSeconds() - previousEpoch).writeFloat(t.recentResidual().floatValue())
@@ -71,9 +71,23 @@ public final class LearnerStateCodec {
         }
         out.writeVarLong(state.recentQuestions().size());
         state.recentQuestions().forEach(out::writeString);
-        out.writeVarLong(state.recentEventIds().size());
-        state.recentEventIds().forEach(out::writeEventId);
+        RecentEventIds eventIds = RecentEventIds.of(state.recentEventIds());
+        out.writeVarLong(eventIds.size());
+        for (int i = 0; i < eventIds.size(); i++) {
+            if (eventIds.isUuid(i)) {
+                out.writeUuidEventId(eventIds.msb(i), eventIds.lsb(i));
+            } else {
+                out.writeEventId(eventIds.get(i));
+            }
+        }
         return out.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map.Entry<String, TopicTally>[] sortedByTopic(Map<String, TopicTally> topics) {
+        Map.Entry<String, TopicTally>[] entries = topics.entrySet().toArray(new Map.Entry[0]);
+        Arrays.sort(entries, Map.Entry.comparingByKey());
+        return entries;
     }
 
     /** The state from its binary form, version byte included. */
@@ -108,9 +122,9 @@ public final class LearnerStateCodec {
                 field = "placement";
                 List<PlacedAnswer> placement = (flags & HAS_PLACEMENT) != 0 ? placement() : null;
                 field = "recentQuestions";
-                List<String> questions = strings(false);
+                List<String> questions = strings();
                 field = "recentEventIds";
-                List<String> eventIds = strings(true);
+                List<String> eventIds = eventIds();
                 if (!in.atEnd()) {
                     throw new IllegalArgumentException("bytes left after the last field");
                 }
@@ -147,13 +161,22 @@ public final class LearnerStateCodec {
             return log;
         }
 
-        private List<String> strings(boolean eventIds) {
+        private List<String> strings() {
             int n = in.readSize();
             List<String> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(eventIds ? in.readEventId() : in.readString());
+                out.add(in.readString());
             }
             return out;
+        }
+
+        private RecentEventIds eventIds() {
+            int n = in.readSize();
+            var ids = new RecentEventIds.Builder(n);
+            for (int i = 0; i < n; i++) {
+                in.readEventId(ids);
+            }
+            return ids.build();
         }
     }
 }

@@ -29,6 +29,18 @@ class PendingDeltaTests {
     }
 
     @Test
+    void everyKindOfEventIdAndInstantIsWrittenAsTheCodecWritesIt() {
+        var ids = new String[] {"0f8fad5b-d9cb-469f-a165-70867728950e", "évènement-1", "with\0nul", "\uD83D\uDE00", "", "x".repeat(300)};
+        var instants = new Instant[] {Instant.parse("1969-07-20T20:17:40.123456789Z"), Instant.EPOCH, Instant.parse("2026-11-01T10:00:00Z")};
+        for (String id : ids) {
+            for (Instant at : instants) {
+                ItemAnswer one = new ItemAnswer(id, "core.gil.q01", "core.gil", 2, 1, true, 1_000, 0.5, at);
+                assertThat(PendingDelta.of(one).encode()).as(id.length() + " chars, " + at).isEqualTo(codec.encode(ItemDelta.of(one)));
+            }
+        }
+    }
+
+    @Test
     void aDeltaRestoredFromTheStoreGrowsOnAsIfNeverStored() {
         ItemDelta stored = ItemDelta.of(answer("e1", "core.gil", 0, false, 0, 0.2)).plus(answer("e2", "core.gil", 1, true, 900, 0.3));
         ItemAnswer next = answer("e3", "core.gil", 1, true, 1_200, 0.4);

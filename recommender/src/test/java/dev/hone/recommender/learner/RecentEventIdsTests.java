@@ -1,0 +1,80 @@
+package dev.hone.recommender.learner;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecentEventIdsTests {
+
+    private static final String UUID_ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    @Test
+    void idsOfEveryShapeReadBackAsTheyWereAndAreFoundOnlyThemselves() {
+        var random = new SplittableRandom(3);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(switch (random.nextInt(6)) {
+                case 0, 1 -> new UUID(random.nextLong(), random.nextLong()).toString();
+                case 2 -> new UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(); // not canonical: kept as text
+                case 3 -> UUID_ID.substring(0, random.nextInt(36)) + "x" + i; // shares a prefix with a UUID before it
+                case 4 -> "e" + i;
+                default -> "évènement-" + i + "-\uD83D\uDE00";
+            });
+        }
+        var state = new LearnerState(null, java.util.Map.of(), List.of(), ids);
+        LearnerState read = LearnerStateCodec.decode(LearnerStateCodec.encode(state));
+
+        assertThat(read.recentEventIds()).containsExactlyElementsOf(ids);
+        assertThat(read.recentEventIds()).isEqualTo(ids).hasSameHashCodeAs(ids);
+        for (String id : ids) {
+            assertThat(read.hasSeen(id)).as(id).isTrue();
+        }
+        UUID seen = UUID.fromString(UUID_ID);
+        var withUuid = new LearnerState(null, java.util.Map.of(), List.of(), List.of(UUID_ID, "e1"));
+        assertThat(withUuid.hasSeen(UUID_ID.toUpperCase())).isFalse();
+        assertThat(withUuid.hasSeen(new UUID(seen.getMostSignificantBits(), seen.getLeastSignificantBits() ^ 1).toString())).isFalse();
+        assertThat(withUuid.hasSeen("e2")).isFalse();
+        assertThat(withUuid.hasSeen("e1")).isTrue();
+    }
+
+    @Test
+    void theWindowKeepsTheLastIdsUpToItsSize() {
+        var window = RecentEventIds.EMPTY;
+        for (int i = 0; i < 10; i++) {
+            window = window.append(i % 2 == 0 ? "e" + i : new UUID(0, i).toString(), 4);
+        }
+        assertThat(window).containsExactly("e6", new UUID(0, 7).toString(), "e8", new UUID(0, 9).toString());
+    }
+
+    @Test
+    void theStoredBytesAreTheFormatsUuidsAsSixteenBytesOthersAsASharedPrefixAndTheRest() {
+        var state = new LearnerState(null, java.util.Map.of(), List.of(), List.of(UUID_ID, "0f8fXY", "0f8fXYZ"));
+        byte[] bytes = LearnerStateCodec.encode(state);
+
+        UUID uuid = UUID.fromString(UUID_ID);
+        byte[] expectedTail = new byte[1 + 1 + 16 + 1 + 1 + 2 + 1 + 1 + 1];
+        int at = 0;
+        expectedTail[at++] = 3; // three ids
+        expectedTail[at++] = 0; // a UUID's 16 bytes
+        for (int i = 7; i >= 0; i--) {
+            expectedTail[at++] = (byte) (uuid.getMostSignificantBits() >>> (8 * i));
+        }
+        for (int i = 7; i >= 0; i--) {
+            expectedTail[at++] = (byte) (uuid.getLeastSignificantBits() >>> (8 * i));
+        }
+        expectedTail[at++] = 5; // 4 chars shared with the UUID's text, + 1
+        expectedTail[at++] = 2;
+        expectedTail[at++] = 'X';
+        expectedTail[at++] = 'Y';
+        expectedTail[at++] = 7; // 6 chars shared with "0f8fXY", + 1
+        expectedTail[at++] = 1;
+        expectedTail[at] = 'Z';
+        assertThat(Arrays.copyOfRange(bytes, bytes.length - expectedTail.length, bytes.length)).containsExactly(expectedTail);
+    }
+}
