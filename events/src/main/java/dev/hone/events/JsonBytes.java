@@ -35,8 +35,7 @@ final class JsonBytes {
                 return once(sizeHint, fields); // an event written while writing another (a cached part of an answer)
             }
             return writer.write(fields);
-        } catch (IOException | RuntimeException e) {
-            WRITERS.remove(); // the generator's state is unknown after a failure: the next event gets a new one
+        } catch (IOException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
         }
     }
@@ -64,15 +63,23 @@ final class JsonBytes {
 
         byte[] write(Fields fields) throws IOException {
             busy = true;
+            boolean written = false;
             try {
                 generator.writeStartObject();
                 fields.write(generator);
                 generator.writeEndObject();
                 generator.flush();
-                return bytes.toByteArray();
+                byte[] out = bytes.toByteArray();
+                written = true;
+                return out;
             } finally {
                 bytes.reset();
                 busy = false;
+                if (!written) {
+                    // whatever stopped the event (an exception, an Error), the generator holds part of it: the
+                    // thread's next event gets a new one
+                    WRITERS.remove();
+                }
             }
         }
     }

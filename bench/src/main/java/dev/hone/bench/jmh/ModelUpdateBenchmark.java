@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.State;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +42,7 @@ public class ModelUpdateBenchmark {
         now = Instant.now().getEpochSecond();
         state = Learners.withHistory(engine, history, now - 60);
         question = List.copyOf(Learners.CATALOG.questions()).get(17);
-        var random = new java.util.SplittableRandom(7);
+        var random = new SplittableRandom(7);
         for (int i = 0; i < ids.length; i++) {
             ids[i] = Learners.eventId(random); // as ingest writes them, made before the clock
         }

@@ -20,11 +20,17 @@ final class AppThreads {
      * threads, after the client id, which begins with it.
      */
     static Map<String, Long> byThread(String applicationId) {
+        if (!THREADS.isThreadCpuTimeSupported() || !THREADS.isThreadCpuTimeEnabled()) {
+            throw new IllegalStateException("this JVM does not measure the CPU time of threads");
+        }
         Map<String, Long> cpu = new TreeMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains(applicationId)) {
-                String name = info.getThreadName().replace(applicationId, "").replaceAll("-?[0-9a-f]{8}-[0-9a-f-]{27}", "");
-                cpu.merge(name, Math.max(THREADS.getThreadCpuTime(info.getThreadId()), 0L), Long::sum);
+            // "<id>-<client uuid>-StreamThread-1", "kafka-producer-network-thread | <id>-...", and the heartbeat
+            // thread "... | <id>": not "<id>0..." of another run
+            String name = info == null ? "" : info.getThreadName();
+            if (name.contains(applicationId + "-") || name.endsWith(applicationId)) {
+                String shortName = name.replace(applicationId, "").replaceAll("-?[0-9a-f]{8}-[0-9a-f-]{27}", "");
+                cpu.merge(shortName, Math.max(THREADS.getThreadCpuTime(info.getThreadId()), 0L), Long::sum); // -1: ended since
             }
         }
         return cpu;

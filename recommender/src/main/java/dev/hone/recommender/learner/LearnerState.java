@@ -78,7 +78,7 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
             next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
         }
         return new LearnerState(nextModel, Map.copyOf(next), appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
-                ((RecentEventIds) recentEventIds).append(eventId, RECENT_EVENTS), track, cohort, placementAfter(questionId, score));
+                RecentEventIds.of(recentEventIds).append(eventId, RECENT_EVENTS), track, cohort, placementAfter(questionId, score));
     }
 
     /** The first answers are logged for the placement; a learner with answers but no log predates it. */

@@ -2,9 +2,11 @@ package dev.hone.recommender.item;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.UTFDataFormatException;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PendingDeltaTests {
 
@@ -30,14 +32,22 @@ class PendingDeltaTests {
 
     @Test
     void everyKindOfEventIdAndInstantIsWrittenAsTheCodecWritesIt() {
-        var ids = new String[] {"0f8fad5b-d9cb-469f-a165-70867728950e", "évènement-1", "with\0nul", "\uD83D\uDE00", "", "x".repeat(300)};
-        var instants = new Instant[] {Instant.parse("1969-07-20T20:17:40.123456789Z"), Instant.EPOCH, Instant.parse("2026-11-01T10:00:00Z")};
+        var ids = new String[] {null, "0f8fad5b-d9cb-469f-a165-70867728950e", "évènement-1", "with\0nul", "\uD83D\uDE00", "", "x".repeat(300)};
+        var instants = new Instant[] {Instant.parse("1969-07-20T20:17:40.123456789Z"), Instant.EPOCH, Instant.parse("2026-11-01T10:00:00Z"), null};
         for (String id : ids) {
             for (Instant at : instants) {
                 ItemAnswer one = new ItemAnswer(id, "core.gil.q01", "core.gil", 2, 1, true, 1_000, 0.5, at);
-                assertThat(PendingDelta.of(one).encode()).as(id.length() + " chars, " + at).isEqualTo(codec.encode(ItemDelta.of(one)));
+                assertThat(PendingDelta.of(one).encode()).as(id + ", " + at).isEqualTo(codec.encode(ItemDelta.of(one)));
             }
         }
+    }
+
+    @Test
+    void anEventIdTooLongForTheFormatIsRefusedAsTheCodecRefusesIt() {
+        ItemAnswer one = new ItemAnswer("x".repeat(65_536), "core.gil.q01", "core.gil", 2, 1, true, 1_000, 0.5, Instant.EPOCH);
+
+        assertThatThrownBy(() -> codec.encode(ItemDelta.of(one))).hasRootCauseInstanceOf(UTFDataFormatException.class);
+        assertThatThrownBy(() -> PendingDelta.of(one).encode()).hasRootCauseInstanceOf(UTFDataFormatException.class);
     }
 
     @Test
