@@ -3,6 +3,7 @@ package dev.hone.recommender.learner;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.UUID;
 
@@ -16,14 +17,16 @@ import java.util.UUID;
  */
 final class RecentEventIds extends AbstractList<String> implements RandomAccess {
 
-    static final RecentEventIds EMPTY = new RecentEventIds(new long[0], new String[0]);
+    static final RecentEventIds EMPTY = new RecentEventIds(0, null, null);
 
-    /** Two longs per id, most significant first; zero for an id kept as a string. */
+    private final int size;
+    /** Two longs per id, most significant first (zero for an id kept as a string); null when no id is a UUID. */
     private final long[] bits;
-    /** The id's string, or null for an id kept as its UUID's longs. */
+    /** The id's string, or null for an id kept as its UUID's longs; null when every id is a UUID. */
     private final String[] others;
 
-    private RecentEventIds(long[] bits, String[] others) {
+    private RecentEventIds(int size, long[] bits, String[] others) {
+        this.size = size;
         this.bits = bits;
         this.others = others;
     }
@@ -43,9 +46,13 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
         int keep = Math.min(size(), max - 1);
         int from = size() - keep;
         var builder = new Builder(keep + 1);
-        System.arraycopy(bits, 2 * from, builder.bits, 0, 2 * keep);
-        System.arraycopy(others, from, builder.others, 0, keep);
-        builder.size = keep;
+        for (int i = from; i < size; i++) {
+            if (isUuid(i)) {
+                builder.addUuid(msb(i), lsb(i));
+            } else {
+                builder.addText(others[i]);
+            }
+        }
         builder.add(id);
         return builder.build();
     }
@@ -56,13 +63,19 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
             return false;
         }
         if (isCanonicalUuid(id)) {
+            if (bits == null) {
+                return false;
+            }
             long msb = hexLong(id, 0, 8, 9, 13, 14, 18);
             long lsb = hexLong(id, 19, 23, 24, 36, 36, 36);
-            for (int i = 0; i < others.length; i++) {
-                if (others[i] == null && bits[2 * i] == msb && bits[2 * i + 1] == lsb) {
+            for (int i = 0; i < size; i++) {
+                if (bits[2 * i] == msb && bits[2 * i + 1] == lsb && isUuid(i)) {
                     return true;
                 }
             }
+            return false;
+        }
+        if (others == null) {
             return false;
         }
         for (String other : others) {
@@ -75,18 +88,18 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
 
     @Override
     public String get(int index) {
-        String other = others[index]; // throws for an index out of range
-        return other != null ? other : new UUID(bits[2 * index], bits[2 * index + 1]).toString();
+        Objects.checkIndex(index, size);
+        return isUuid(index) ? new UUID(bits[2 * index], bits[2 * index + 1]).toString() : others[index];
     }
 
     @Override
     public int size() {
-        return others.length;
+        return size;
     }
 
     /** Whether the {@code index}-th id is a UUID kept as its longs ({@link #msb}, {@link #lsb}). */
     boolean isUuid(int index) {
-        return others[index] == null;
+        return others == null || others[index] == null;
     }
 
     long msb(int index) {
@@ -133,6 +146,7 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
         private final long[] bits;
         private final String[] others;
         private int size;
+        private int uuids;
 
         Builder(int capacity) {
             bits = new long[2 * capacity];
@@ -143,19 +157,27 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
             if (isCanonicalUuid(id)) {
                 addUuid(hexLong(id, 0, 8, 9, 13, 14, 18), hexLong(id, 19, 23, 24, 36, 36, 36));
             } else {
-                others[size++] = id;
+                addText(id);
             }
+        }
+
+        /** An id that is not a canonical UUID. */
+        private void addText(String id) {
+            others[size++] = id;
         }
 
         void addUuid(long msb, long lsb) {
             bits[2 * size] = msb;
             bits[2 * size + 1] = lsb;
             others[size++] = null;
+            uuids++;
         }
 
+        /** The window, keeping only the arrays it needs: ingest's ids are all UUIDs, other sources' none. */
         RecentEventIds build() {
-            return size == others.length ? new RecentEventIds(bits, others)
-                    : new RecentEventIds(Arrays.copyOf(bits, 2 * size), Arrays.copyOf(others, size));
+            long[] keptBits = uuids == 0 ? null : size == others.length ? bits : Arrays.copyOf(bits, 2 * size);
+            String[] keptOthers = uuids == size ? null : size == others.length ? others : Arrays.copyOf(others, size);
+            return new RecentEventIds(size, keptBits, keptOthers);
         }
     }
 }

@@ -60,6 +60,26 @@ class RecentEventIdsTests {
     }
 
     @Test
+    void windowsOfOnlyUuidsOrOnlyOtherIdsFindTheirsAndNothingElse() {
+        var uuids = RecentEventIds.EMPTY;
+        var others = RecentEventIds.EMPTY;
+        for (int i = 0; i < 6; i++) {
+            uuids = uuids.append(new UUID(i, i).toString(), 4);
+            others = others.append("e" + i, 4);
+        }
+
+        assertThat(uuids).containsExactly(new UUID(2, 2).toString(), new UUID(3, 3).toString(), new UUID(4, 4).toString(),
+                new UUID(5, 5).toString());
+        assertThat(others).containsExactly("e2", "e3", "e4", "e5");
+        assertThat(uuids.contains(new UUID(5, 5).toString())).isTrue();
+        assertThat(uuids.contains(new UUID(1, 1).toString())).isFalse();
+        assertThat(uuids.contains("e5")).isFalse();
+        assertThat(others.contains("e5")).isTrue();
+        assertThat(others.contains(new UUID(5, 5).toString())).isFalse();
+        assertThat(RecentEventIds.EMPTY.contains("e1")).isFalse();
+    }
+
+    @Test
     void theStoredBytesAreTheFormatsUuidsAsSixteenBytesOthersAsASharedPrefixAndTheRest() {
         var state = new LearnerState(null, Map.of(), List.of(), List.of(UUID_ID, "0f8fXY", "0f8fXYZ"));
         byte[] bytes = LearnerStateCodec.encode(state);
