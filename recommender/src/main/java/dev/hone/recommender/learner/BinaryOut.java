@@ -17,7 +17,16 @@ final class BinaryOut {
     /** A buffer grown past this by one record is not kept for the next. */
     private static final int KEPT_BUFFER = 64 * 1024;
 
+    /**
+     * How many ids a thread's writer keeps cut at their last '.': the catalog's question and topic ids, which
+     * every learner's state repeats, so a record's strings are not cut and hashed again each time.
+     */
+    private static final int MAX_SPLITS = 10_000;
+    private static final Split NOT_SPLIT = new Split(null, null);
+
     private final Map<String, Integer> dictionary = new HashMap<>();
+    /** Kept across records (not reset): {@link #split}. */
+    private final Map<String, Split> splits = new HashMap<>();
     private byte[] buf = new byte[512];
     private int size;
     private String previousEventId = "";
@@ -113,11 +122,11 @@ final class BinaryOut {
         if (seen != null) {
             return writeVarLong(((long) seen << 2) | 1);
         }
-        int dot = s.lastIndexOf('.');
-        Integer head = dot > 0 ? dictionary.get(s.substring(0, dot)) : null;
+        Split split = split(s);
+        Integer head = split.head() != null ? dictionary.get(split.head()) : null;
         dictionary.put(s, dictionary.size());
         if (head != null) {
-            return writeVarLong(((long) head << 2) | 2).writeUtf8(s.substring(dot + 1));
+            return writeVarLong(((long) head << 2) | 2).writeBytes(split.tail());
         }
         int shared = sharedPrefix(previous, s);
         if (shared > 1) {
@@ -129,6 +138,20 @@ final class BinaryOut {
         System.arraycopy(utf8, 0, buf, size, utf8.length);
         size += utf8.length;
         return this;
+    }
+
+    /** {@code s} cut at its last '.' (none: a null head), from this thread's cache of the ids it has written. */
+    private Split split(String s) {
+        Split split = splits.get(s);
+        if (split == null) {
+            int dot = s.lastIndexOf('.');
+            split = dot > 0 ? new Split(s.substring(0, dot), s.substring(dot + 1).getBytes(StandardCharsets.UTF_8)) : NOT_SPLIT;
+            if (splits.size() >= MAX_SPLITS) {
+                splits.clear();
+            }
+            splits.put(s, split);
+        }
+        return split;
     }
 
     private BinaryOut writeUtf8(String s) {
@@ -193,5 +216,9 @@ final class BinaryOut {
         if (size + more > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
         }
+    }
+
+    /** An id's part before its last '.' and the UTF-8 of the part after it. */
+    private record Split(String head, byte[] tail) {
     }
 }

@@ -42,9 +42,10 @@ class LearnerStateCodecTests {
 
     @Test
     void aSmallRecordAfterAVeryLargeOneOnTheSameThreadHasItsOwnBytes() {
+        // the thread's writer keeps its buffer up to 64 KiB and up to 10,000 ids cut at their last '.': past both
         byte[] small = LearnerStateCodec.encode(fixture());
         List<String> manyQuestions = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 12_000; i++) {
             manyQuestions.add("imported.question-" + i + "-" + "x".repeat(20));
         }
         byte[] large = LearnerStateCodec.encode(new LearnerState(null, Map.of(), manyQuestions, List.of()));
