@@ -42,12 +42,17 @@ final class JsonBytes {
 
     private static byte[] once(int sizeHint, Fields fields) throws IOException {
         try (var bytes = new ByteArrayBuilder(sizeHint); JsonGenerator g = EventJson.mapper().getFactory().createGenerator(bytes)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-            g.flush();
+            writeObject(g, fields);
             return bytes.toByteArray();
         }
+    }
+
+    /** {@code fields} between braces, flushed to the generator's output. */
+    private static void writeObject(JsonGenerator g, Fields fields) throws IOException {
+        g.writeStartObject();
+        fields.write(g);
+        g.writeEndObject();
+        g.flush();
     }
 
     /** One thread's generator; its events are root-level values written one after another with no separator. */
@@ -65,10 +70,7 @@ final class JsonBytes {
             busy = true;
             boolean written = false;
             try {
-                generator.writeStartObject();
-                fields.write(generator);
-                generator.writeEndObject();
-                generator.flush();
+                writeObject(generator, fields);
                 byte[] out = bytes.toByteArray();
                 written = true;
                 return out;
