@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The reading half of the learner state's binary form, the mirror of {@link BinaryOut}. A value
@@ -15,9 +14,7 @@ final class BinaryIn {
     private final byte[] buf;
     private final List<String> dictionary = new ArrayList<>();
     private int pos;
-    private String previousEventId = "";
-    private long previousMsb;
-    private long previousLsb;
+    private final PreviousEventId previousEventId = new PreviousEventId();
     private String previousString = "";
 
     BinaryIn(byte[] buf, int from) {
@@ -123,27 +120,17 @@ final class BinaryIn {
                 lsb = (lsb << 8) | (buf[pos++] & 0xFF);
             }
             ids.addUuid(msb, lsb);
-            // its string is needed only if an id that is not a UUID follows (a shared prefix): made then
-            previousEventId = null;
-            previousMsb = msb;
-            previousLsb = lsb;
+            previousEventId.uuid(msb, lsb);
             return;
         }
-        String previous = previousEventId();
+        String previous = previousEventId.text();
         long shared = tag - 1;
         if (shared > previous.length()) {
             throw new IllegalArgumentException("event id shares " + shared + " chars with a previous id of " + previous.length());
         }
         String id = previous.substring(0, (int) shared) + utf8(readSize());
         ids.add(id);
-        previousEventId = id;
-    }
-
-    private String previousEventId() {
-        if (previousEventId == null) {
-            previousEventId = new UUID(previousMsb, previousLsb).toString();
-        }
-        return previousEventId;
+        previousEventId.text(id);
     }
 
     boolean atEnd() {

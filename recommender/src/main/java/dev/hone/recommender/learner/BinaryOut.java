@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The writing half of the learner state's binary form ({@link LearnerStateCodec}): varints, compact
@@ -29,9 +28,7 @@ final class BinaryOut {
     private final Map<String, Split> splits = new HashMap<>();
     private byte[] buf = new byte[512];
     private int size;
-    private String previousEventId = "";
-    private long previousMsb;
-    private long previousLsb;
+    private final PreviousEventId previousEventId = new PreviousEventId();
     private String previousString = "";
 
     /** This thread's writer, empty; a record's writing must end ({@link #toByteArray}) before the next begins on the thread. */
@@ -42,7 +39,7 @@ final class BinaryOut {
         }
         out.size = 0;
         out.dictionary.clear();
-        out.previousEventId = "";
+        out.previousEventId.text("");
         out.previousString = "";
         return out;
     }
@@ -159,22 +156,18 @@ final class BinaryOut {
     }
 
     /**
-     * An event id: tag 0 and 16 bytes for a UUID in its canonical form (ingest's ids), otherwise
-     * tag 1 + the number of leading chars shared with the previous event id, then the rest as
-     * UTF-8 (sequential ids such as "e17-3", "e17-4" cost a few bytes).
+     * An event id that is not a canonical UUID (those are {@link #writeUuidEventId}): tag 1 + the
+     * number of leading chars shared with the previous event id, then the rest as UTF-8 (sequential
+     * ids such as "e17-3", "e17-4" cost a few bytes).
      */
     BinaryOut writeEventId(String id) {
-        if (RecentEventIds.isCanonicalUuid(id)) {
-            UUID uuid = UUID.fromString(id);
-            return writeUuidEventId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
-        }
-        int shared = sharedPrefix(previousEventId(), id);
+        int shared = sharedPrefix(previousEventId.text(), id);
         writeVarLong(shared + 1L).writeUtf8(id.substring(shared));
-        previousEventId = id;
+        previousEventId.text(id);
         return this;
     }
 
-    /** An event id that is a canonical UUID, from its two longs: the same bytes as {@link #writeEventId} of its string. */
+    /** An event id that is a canonical UUID (ingest's ids), from its two longs: tag 0 and its 16 bytes. */
     BinaryOut writeUuidEventId(long msb, long lsb) {
         writeVarLong(0);
         ensure(16);
@@ -184,18 +177,8 @@ final class BinaryOut {
         for (int i = 7; i >= 0; i--) {
             buf[size++] = (byte) (lsb >>> (8 * i));
         }
-        // its string is needed only if an id that is not a UUID follows (a shared prefix): made then
-        previousEventId = null;
-        previousMsb = msb;
-        previousLsb = lsb;
+        previousEventId.uuid(msb, lsb);
         return this;
-    }
-
-    private String previousEventId() {
-        if (previousEventId == null) {
-            previousEventId = new UUID(previousMsb, previousLsb).toString();
-        }
-        return previousEventId;
     }
 
     byte[] toByteArray() {

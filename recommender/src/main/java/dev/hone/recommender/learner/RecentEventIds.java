@@ -66,8 +66,8 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
             if (bits == null) {
                 return false;
             }
-            long msb = hexLong(id, 0, 8, 9, 13, 14, 18);
-            long lsb = hexLong(id, 19, 23, 24, 36, 36, 36);
+            long msb = msbOf(id);
+            long lsb = lsbOf(id);
             for (int i = 0; i < size; i++) {
                 if (bits[2 * i] == msb && bits[2 * i + 1] == lsb && isUuid(i)) {
                     return true;
@@ -125,6 +125,16 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
         return true;
     }
 
+    /** The first half of a canonical UUID: 8-4-4 hex digits. */
+    private static long msbOf(String uuid) {
+        return hexLong(uuid, 0, 8, 9, 13, 14, 18);
+    }
+
+    /** The second half of a canonical UUID: 4-12 hex digits. */
+    private static long lsbOf(String uuid) {
+        return hexLong(uuid, 19, 23, 24, 36, 36, 36);
+    }
+
     /** The hex digits of {@code s} in three ranges as one long (a canonical UUID's halves skip its dashes). */
     private static long hexLong(String s, int from1, int to1, int from2, int to2, int from3, int to3) {
         long v = 0;
@@ -155,7 +165,7 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
 
         void add(String id) {
             if (isCanonicalUuid(id)) {
-                addUuid(hexLong(id, 0, 8, 9, 13, 14, 18), hexLong(id, 19, 23, 24, 36, 36, 36));
+                addUuid(msbOf(id), lsbOf(id));
             } else {
                 addText(id);
             }
