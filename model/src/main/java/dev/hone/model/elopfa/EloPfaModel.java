@@ -168,6 +168,12 @@ public final class EloPfaModel implements LearnerModel {
         return out.toByteArray();
     }
 
+    /** Every field of the state is a float or a long in memory and is stored as such. */
+    @Override
+    public boolean serialisesExactly() {
+        return true;
+    }
+
     @Override
     public LearnerState deserialise(byte[] bytes) {
         ByteReader in = new ByteReader(bytes);

@@ -45,12 +45,19 @@ public final class LearnerEngine {
                                double score, boolean correct, long epochSeconds) {
         dev.hone.model.LearnerState modelState = modelState(state);
         double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
-        return new Applied(state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct,
-                epochSeconds, predicted), predicted);
+        byte[] stored = model.serialise(modelState);
+        LearnerState next = state.withAnswer(stored, eventId, questionId, skills, score, correct, epochSeconds, predicted);
+        // The view after the answer reads what a later reader of the stored state reads: the updated state itself when
+        // the model stores it exactly, else the stored form decoded (the stream thread saves a decode per answer)
+        dev.hone.model.LearnerState after = model.serialisesExactly() ? modelState : model.deserialise(stored);
+        return new Applied(next, predicted, view(next, after, epochSeconds, ItemDifficulties.CATALOG));
     }
 
-    /** A learner's state after an answer and the probability of a right answer the model gave before it. */
-    public record Applied(LearnerState state, double predicted) {
+    /**
+     * A learner's state after an answer, the probability of a right answer the model gave before it, and the learner
+     * as the policy sees them right after it (at the answer's time).
+     */
+    public record Applied(LearnerState state, double predicted, LearnerView view) {
     }
 
     /** A copy of the prior of a question never calibrated: its catalog level on the model's logit scale. */

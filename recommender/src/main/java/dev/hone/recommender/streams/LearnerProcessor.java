@@ -49,10 +49,11 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
         this.context = context;
         this.store = context.getStateStore(RecommenderTopology.LEARNER_STORE);
         this.erased = context.getStateStore(RecommenderTopology.ERASED_STORE);
-        this.itemDeltas = new PendingItemDeltas(context.getStateStore(RecommenderTopology.ITEM_DELTAS_STORE));
+        this.itemDeltas = context.getStateStore(RecommenderTopology.ITEM_DELTAS_STORE);
+        itemDeltas.load();
         // wall-clock, not stream time: a quiet partition still sends what it holds
         this.itemFlush = context.schedule(itemFlushInterval, PunctuationType.WALL_CLOCK_TIME,
-                now -> itemDeltas.flush(context, RecommenderTopology.ITEM_ANSWERS_SINK, now));
+                now -> itemDeltas.send(context, RecommenderTopology.ITEM_ANSWERS_SINK, now));
     }
 
     @Override
@@ -101,7 +102,7 @@ class LearnerProcessor implements Processor<String, byte[], String, Object> {
                 answer.topicId() != null ? answer.topicId() : answer.skills().get(0), answer.difficulty(),
                 answer.score(), answer.correct(), answer.responseMs(), applied.predicted(), at),
                 context, RecommenderTopology.ITEM_ANSWERS_SINK, record.timestamp());
-        var view = engine.view(next, at.getEpochSecond()); // the model's state decoded once for all the answer's topics
+        var view = applied.view(); // the model's state after the answer, for all the answer's topics
         for (String skill : answer.skills()) {
             var tally = next.tally(skill);
             var change = new MasteryChanged(MasteryChanged.SCHEMA, record.key(), skill,

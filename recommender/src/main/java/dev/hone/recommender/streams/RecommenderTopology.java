@@ -92,11 +92,9 @@ public final class RecommenderTopology {
         // exception). It holds only the erasures of the last ProfileProcessor.ERASURE_MEMORY.
         var erasedStore = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
-        // Cached: an answer updates its question's delta in memory, and the changelog (what makes
-        // the pending answers survive a crash) gets one record per touched question per commit.
-        // Bytes: PendingItemDeltas keeps each delta in its binary form (ItemDeltaCodec) and appends to it.
-        var itemDeltasStore = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(ITEM_DELTAS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
+        // An answer updates its question's delta in memory, and the changelog (what makes the pending answers survive
+        // a crash) gets one record per changed question per commit (PendingItemDeltas).
+        var itemDeltasStore = PendingItemDeltas.builder();
         var itemStatsStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), BinarySerde.itemStatistics());
         // A global store is restored from its source topic, so it keeps no changelog of its own.

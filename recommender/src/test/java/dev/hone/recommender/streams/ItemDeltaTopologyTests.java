@@ -9,7 +9,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +66,8 @@ class ItemDeltaTopologyTests {
         assertThat(stats.correct()).isEqualTo(ANSWERS / 2);
         assertThat(stats.scoreSum()).isEqualTo(ANSWERS / 2.0);
         assertThat(stats.timedAnswers()).isEqualTo(ANSWERS - ANSWERS / 3);
-        KeyValueStore<String, byte[]> pending = driver.getKeyValueStore(RecommenderTopology.ITEM_DELTAS_STORE);
-        assertThat(pending.approximateNumEntries()).isZero();
+        var pending = (PendingItemDeltas) driver.getStateStore(RecommenderTopology.ITEM_DELTAS_STORE);
+        assertThat(pending.size()).isZero();
     }
 
     @Test
