@@ -97,6 +97,21 @@ class AnswerJsonSerdeTests {
     }
 
     @Test
+    void fieldsAfterTheLastOneHoneWritesAreReadOrRefusedAsDataBindingDoes() {
+        var answer = new AnswerRecorded(1, "e-1", "ada", "core.gil.q01", "core.gil", List.of("core.gil"), "single_choice", 2,
+                List.of("a"), "text", true, 1.0, Instant.parse("2026-11-28T10:00:00Z"), 4200, Instant.parse("2026-11-28T10:00:01Z"));
+        String written = new String(reference.serialize(Topics.ANSWERS_NAME, answer), StandardCharsets.UTF_8);
+        String open = written.substring(0, written.length() - 1);
+        List<String> documents = List.of(written, open + ",\"future\":[1,{\"a\":null}]}", open + ",\"recordedAt\":\"2026-11-28T10:00:02Z\"}",
+                open + ",\"schema\":2}", open + ",\"future\":1,\"eventId\":\"twice\"}", open, open + ",", open + "} trailing",
+                "{\"future\":1," + written.substring(1), "{\"eventId\":\"first\"," + written.substring(1));
+        assertThat(AnswerJsonSerde.readCanonical(written.getBytes(StandardCharsets.UTF_8))).isEqualTo(answer);
+        for (String json : documents) {
+            assertThat(outcome(serde, json)).as(json).isEqualTo(outcome(reference, json));
+        }
+    }
+
+    @Test
     void randomlyDamagedAnswersAreReadOrRefusedAsDataBindingDoes() {
         var random = new SplittableRandom(9);
         String[] replacements = {"null", "1", "-1", "2.5", "1e400", "\"x\"", "\"\"", "true", "[]", "[\"a\"]", "[null]", "{}", "{\"a\":1}",
