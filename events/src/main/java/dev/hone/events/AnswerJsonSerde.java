@@ -41,10 +41,6 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
     private static final SerializableString RESPONSE_MS = new SerializedString("responseMs");
     private static final SerializableString RECORDED_AT = new SerializedString("recordedAt");
 
-    /** The names in the order {@link #write} writes them; a field's number in {@link Fields} is its place here. */
-    private static final SerializableString[] IN_ORDER = {SCHEMA, EVENT_ID, LEARNER_ID, QUESTION_ID, TOPIC_ID, SKILLS, KIND,
-            DIFFICULTY, CHOSEN_OPTIONS, RESPONSE_TEXT, CORRECT, SCORE, ANSWERED_AT, RESPONSE_MS, RECORDED_AT};
-
     private final JsonSerde<AnswerRecorded> reference = JsonSerde.of(AnswerRecorded.class);
     private final QuestionFields questionFields = new QuestionFields();
 
@@ -92,22 +88,9 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
                 return null;
             }
             var fields = new Fields();
-            // Each name is first matched against the one Hone writes next (the writer's order, a field left out when
-            // null), bytes against bytes, before the parser looks it up among the names it knows
-            int expected = 0;
-            while (true) {
-                int field;
-                if (expected < IN_ORDER.length && p.nextFieldName(IN_ORDER[expected])) {
-                    field = expected;
-                } else if ((expected < IN_ORDER.length ? p.currentToken() : p.nextToken()) == JsonToken.FIELD_NAME) {
-                    field = Fields.fieldNumber(p.currentName());
-                } else {
-                    break; // the object's end (anything else has thrown)
-                }
-                fields.read(field, p.nextToken(), p);
-                if (field != Fields.UNKNOWN) {
-                    expected = field + 1;
-                }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                fields.read(name, p.nextToken(), p);
             }
             return fields.answer();
         } catch (IOException | RuntimeException e) {
@@ -183,9 +166,12 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
 
     /** The fields read so far; anything the fast path leaves to data binding throws {@link NotCanonical}. */
     private static final class Fields {
-        private static final int UNKNOWN = -1;
-        // bits of the required primitives, by their number (place in IN_ORDER)
-        private static final int PRIMITIVES = 1 | 1 << 7 | 1 << 10 | 1 << 11 | 1 << 13;
+        private static final int SCHEMA = 1;
+        private static final int DIFFICULTY = 1 << 1;
+        private static final int CORRECT = 1 << 2;
+        private static final int SCORE = 1 << 3;
+        private static final int RESPONSE_MS = 1 << 4;
+        private static final int PRIMITIVES = SCHEMA | DIFFICULTY | CORRECT | SCORE | RESPONSE_MS; // all required
 
         private int seen; // one bit per known field: a field twice goes to data binding
         private int schema;
@@ -204,54 +190,69 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
         private Instant answeredAt;
         private Instant recordedAt;
 
-        /** A field's number (its place in {@link #IN_ORDER}), or {@link #UNKNOWN}. */
-        static int fieldNumber(String name) {
-            return switch (name) {
-                case "schema" -> 0;
-                case "eventId" -> 1;
-                case "learnerId" -> 2;
-                case "questionId" -> 3;
-                case "topicId" -> 4;
-                case "skills" -> 5;
-                case "kind" -> 6;
-                case "difficulty" -> 7;
-                case "chosenOptions" -> 8;
-                case "responseText" -> 9;
-                case "correct" -> 10;
-                case "score" -> 11;
-                case "answeredAt" -> 12;
-                case "responseMs" -> 13;
-                case "recordedAt" -> 14;
-                default -> UNKNOWN;
-            };
-        }
-
-        /** Reads the value of field {@code number}; an unknown field's value is skipped (forward compatible). */
-        void read(int number, JsonToken value, JsonParser p) throws IOException {
-            if (number == UNKNOWN) {
-                p.skipChildren();
-                return;
-            }
-            if ((seen & 1 << number) != 0) {
-                throw NotCanonical.INSTANCE; // a field twice: data binding's to decide
-            }
-            seen |= 1 << number;
-            switch (number) {
-                case 0 -> schema = intValue(value, p);
-                case 1 -> eventId = text(value, p);
-                case 2 -> learnerId = text(value, p);
-                case 3 -> questionId = text(value, p);
-                case 4 -> topicId = text(value, p);
-                case 5 -> skills = texts(value, p);
-                case 6 -> kind = text(value, p);
-                case 7 -> difficulty = intValue(value, p);
-                case 8 -> chosenOptions = texts(value, p);
-                case 9 -> responseText = text(value, p);
-                case 10 -> correct = bool(value);
-                case 11 -> score = number(value, p);
-                case 12 -> answeredAt = instant(value, p);
-                case 13 -> responseMs = longValue(value, p);
-                default -> recordedAt = instant(value, p);
+        void read(String name, JsonToken value, JsonParser p) throws IOException {
+            switch (name) {
+                case "schema" -> {
+                    once(SCHEMA);
+                    schema = intValue(value, p);
+                }
+                case "difficulty" -> {
+                    once(DIFFICULTY);
+                    difficulty = intValue(value, p);
+                }
+                case "correct" -> {
+                    once(CORRECT);
+                    correct = bool(value);
+                }
+                case "score" -> {
+                    once(SCORE);
+                    score = number(value, p);
+                }
+                case "responseMs" -> {
+                    once(RESPONSE_MS);
+                    responseMs = longValue(value, p);
+                }
+                case "eventId" -> {
+                    once(1 << 5);
+                    eventId = text(value, p);
+                }
+                case "learnerId" -> {
+                    once(1 << 6);
+                    learnerId = text(value, p);
+                }
+                case "questionId" -> {
+                    once(1 << 7);
+                    questionId = text(value, p);
+                }
+                case "topicId" -> {
+                    once(1 << 8);
+                    topicId = text(value, p);
+                }
+                case "kind" -> {
+                    once(1 << 9);
+                    kind = text(value, p);
+                }
+                case "responseText" -> {
+                    once(1 << 10);
+                    responseText = text(value, p);
+                }
+                case "skills" -> {
+                    once(1 << 11);
+                    skills = texts(value, p);
+                }
+                case "chosenOptions" -> {
+                    once(1 << 12);
+                    chosenOptions = texts(value, p);
+                }
+                case "answeredAt" -> {
+                    once(1 << 13);
+                    answeredAt = instant(value, p);
+                }
+                case "recordedAt" -> {
+                    once(1 << 14);
+                    recordedAt = instant(value, p);
+                }
+                default -> p.skipChildren(); // unknown fields are tolerated (forward compatible)
             }
         }
 
@@ -261,6 +262,14 @@ public final class AnswerJsonSerde extends AbstractSerde<AnswerRecorded> {
             }
             return new AnswerRecorded(schema, eventId, learnerId, questionId, topicId, skills, kind, difficulty, chosenOptions,
                     responseText, correct, score, answeredAt, responseMs, recordedAt);
+        }
+
+        /** Marks the field {@code bit} as read; a second time is data binding's to decide. */
+        private void once(int bit) {
+            if ((seen & bit) != 0) {
+                throw NotCanonical.INSTANCE;
+            }
+            seen |= bit;
         }
 
         private static int intValue(JsonToken value, JsonParser p) throws IOException {
