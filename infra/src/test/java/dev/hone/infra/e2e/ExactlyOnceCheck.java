@@ -3,6 +3,7 @@ package dev.hone.infra.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.catalog.Catalog;
 import dev.hone.events.AnswerRecorded;
+import dev.hone.events.ItemStatistics;
 import dev.hone.events.MasteryChanged;
 import dev.hone.events.Topics;
 import dev.hone.testkit.TestTokens;
@@ -33,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 final class ExactlyOnceCheck {
 
     private static final double TOLERANCE = 1e-9;
+    /** Longer than the learner side's item flush interval (1 s) and a commit. */
+    private static final Duration ITEMS_QUIET = Duration.ofSeconds(3);
 
     private final FaultStack stack;
     private final HttpJson http;
@@ -108,6 +111,46 @@ final class ExactlyOnceCheck {
     }
 
     record Verdict(long inClickHouse, long mismatches, String detail) {
+    }
+
+    /**
+     * The answers the item statistics count, summed over every question's latest record on hone.items.v1, once the
+     * sum has stopped moving (two reads longer than the learner side's item flush interval apart agree).
+     */
+    long itemAnswersSettled(Duration within) {
+        long[] last = {-1};
+        await("the item statistics settle").atMost(within).pollInterval(ITEMS_QUIET).until(() -> {
+            long now = itemAnswers();
+            boolean settled = now == last[0];
+            last[0] = now;
+            return settled;
+        });
+        return last[0];
+    }
+
+    /**
+     * {@code verdict}, with one more mismatch unless the item statistics count exactly {@code accepted} answers more
+     * than {@code before} (each accepted answer once in its question's statistics: none lost, none twice).
+     */
+    Verdict withItems(Verdict verdict, long before, long accepted, Duration settle) {
+        long expected = before + accepted;
+        try {
+            await("the item statistics count the scenario's answers").atMost(settle).pollInterval(Duration.ofMillis(500))
+                    .until(() -> itemAnswers() >= expected);
+        } catch (ConditionTimeoutException e) {
+            // counted below
+        }
+        long counted = itemAnswersSettled(settle);
+        String detail = verdict.detail() + ", item statistics " + (counted - before) + " of " + accepted;
+        return new Verdict(verdict.inClickHouse(), verdict.mismatches() + (counted == expected ? 0 : 1), detail);
+    }
+
+    private long itemAnswers() {
+        Map<String, ItemStatistics> latest = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(stack.kafka.bootstrap(), Topics.ITEMS_NAME)) {
+            latest.put(r.key(), Topics.ITEMS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        }
+        return latest.values().stream().mapToLong(ItemStatistics::attempts).sum();
     }
 
     /** The scenario's answer events per learner, in the order the recommender reads them. */
