@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # hone: [--quick] [--report FILE] [ROW...]: Hone's speed beside Kafka's and ClickHouse's own tools in one run, one table (bench/README.md)
-# ./hone bench [--quick] [--report FILE] [ingest|ingest-latency|recommender|loader|queue|dashboards|freshness|replay|memory|jmh ...]
+# ./hone bench [--quick] [--report FILE] [ingest|ingest-latency|recommender|recommender-history|loader|queue|dashboards|freshness|replay|memory|jmh ...]
 # Starts its own ClickHouse and Kafka (profile "bench": .hone/bench, ports HONE_BENCH_*), measures the
 # engines' own tools first, then ingest alone for its rows, then two recommenders, ingest and analytics on
 # an emptied broker for the rows that go through the services; writes bench/results/<date>.json (or FILE) and the Markdown table
@@ -16,7 +16,7 @@ STATE_ROOT="${HONE_STATE_DIR:-$HONE_ROOT/.hone}"
 source "$HONE_ROOT/infra/lib/launcher.sh"
 
 # Rows that need only the engines run first; those that go through the services after them.
-ENGINE_ROWS=(replay jmh recommender memory loader)
+ENGINE_ROWS=(replay jmh recommender recommender-history memory loader)
 SERVICE_ROWS=(ingest ingest-latency queue dashboards freshness)
 
 usage() {

@@ -54,7 +54,8 @@ public final class BenchCommand {
     static {
         ROWS.put("ingest", IngestBench::new);
         ROWS.put("ingest-latency", IngestLatencyBench::new);
-        ROWS.put("recommender", RecommenderBench::new);
+        ROWS.put("recommender", RecommenderBench::issueSized);
+        ROWS.put("recommender-history", RecommenderBench::withHistory);
         ROWS.put("loader", LoaderBench::new);
         ROWS.put("queue", QueueBench::new);
         ROWS.put("dashboards", DashboardsBench::new);

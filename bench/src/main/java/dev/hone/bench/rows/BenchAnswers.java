@@ -9,6 +9,7 @@ import dev.hone.events.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * Answers to the bank's single-choice questions, seeded, for the bench's inputs: as the events
@@ -20,14 +21,21 @@ final class BenchAnswers {
     private final SplittableRandom random;
     private final String prefix;
     private final int learners;
+    private final boolean uuidEventIds;
     private long next;
 
     BenchAnswers(String prefix, int learners, long seed) {
+        this(prefix, learners, seed, false);
+    }
+
+    /** {@code uuidEventIds}: event ids as ingest makes them (random UUIDs, seeded here), else short sequential ones. */
+    BenchAnswers(String prefix, int learners, long seed, boolean uuidEventIds) {
         this.questions = Catalog.bundled().questions().stream()
                 .filter(q -> q.kind() == QuestionKind.SINGLE_CHOICE && !q.options().isEmpty()).toList();
         this.random = new SplittableRandom(seed);
         this.prefix = prefix;
         this.learners = learners;
+        this.uuidEventIds = uuidEventIds;
     }
 
     String learnerId(int l) {
@@ -44,8 +52,18 @@ final class BenchAnswers {
         boolean correct = random.nextBoolean();
         String option = correct ? q.answer().keyedOptionIds().get(0) : q.options().get(random.nextInt(q.options().size())).id();
         Instant at = now.minusSeconds(random.nextInt(3600));
-        return new AnswerRecorded(AnswerRecorded.SCHEMA, prefix + "e" + (next++), learnerId(random.nextInt(learners)), q.id(), q.topic(),
+        return new AnswerRecorded(AnswerRecorded.SCHEMA, nextEventId(), learnerId(random.nextInt(learners)), q.id(), q.topic(),
                 q.skills(), q.kind().id(), q.difficulty(), List.of(option), null, correct, correct ? 1 : 0, at, 5_000 + random.nextInt(30_000), now);
+    }
+
+    private String nextEventId() {
+        if (!uuidEventIds) {
+            return prefix + "e" + (next++);
+        }
+        // version 4, IETF variant, as UUID.randomUUID() makes them
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     byte[] eventBytes(AnswerRecorded a) {
