@@ -1,6 +1,5 @@
 package dev.hone.recommender.learner;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,12 +72,29 @@ public record LearnerState(byte[] model, Map<String, TopicTally> topics, List<St
     LearnerState withAnswer(byte[] nextModel, String eventId, String questionId, List<String> skills, double score,
                             boolean correct, long epochSeconds, double predicted) {
         // built immutable here, so that the canonical constructor's copyOf keeps them instead of copying again
-        Map<String, TopicTally> next = new HashMap<>(topics);
-        for (String skill : skills) {
-            next.put(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
-        }
-        return new LearnerState(nextModel, Map.copyOf(next), appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
+        return new LearnerState(nextModel, topicsAfter(skills, score, correct, epochSeconds, predicted),
+                appendBounded(recentQuestions, questionId, RECENT_QUESTIONS),
                 RecentEventIds.of(recentEventIds).append(eventId, RECENT_EVENTS), track, cohort, placementAfter(questionId, score));
+    }
+
+    /** The tallies with the answer's topics moved on, as an immutable map built from its entries at once. */
+    @SuppressWarnings("unchecked")
+    private Map<String, TopicTally> topicsAfter(List<String> skills, double score, boolean correct, long epochSeconds,
+                                                double predicted) {
+        Map.Entry<String, TopicTally>[] entries = new Map.Entry[topics.size() + skills.size()];
+        int n = 0;
+        for (Map.Entry<String, TopicTally> e : topics.entrySet()) {
+            if (!skills.contains(e.getKey())) {
+                entries[n++] = e;
+            }
+        }
+        for (int i = 0; i < skills.size(); i++) {
+            String skill = skills.get(i);
+            if (skills.indexOf(skill) == i) { // a topic named twice counts once, as a map's put did
+                entries[n++] = Map.entry(skill, tally(skill).plus(score, correct, epochSeconds, predicted));
+            }
+        }
+        return Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
     }
 
     /** The first answers are logged for the placement; a learner with answers but no log predates it. */

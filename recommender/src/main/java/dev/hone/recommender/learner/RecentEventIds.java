@@ -45,6 +45,25 @@ final class RecentEventIds extends AbstractList<String> implements RandomAccess 
     RecentEventIds append(String id, int max) {
         int keep = Math.min(size(), max - 1);
         int from = size() - keep;
+        boolean uuid = isCanonicalUuid(id);
+        // the usual windows are all UUIDs (ingest's ids) or none: their one array copied as it is
+        if (uuid && others == null) {
+            long[] next = new long[2 * (keep + 1)];
+            if (keep > 0) {
+                System.arraycopy(bits, 2 * from, next, 0, 2 * keep);
+            }
+            next[2 * keep] = msbOf(id);
+            next[2 * keep + 1] = lsbOf(id);
+            return new RecentEventIds(keep + 1, next, null);
+        }
+        if (!uuid && bits == null) {
+            String[] next = new String[keep + 1];
+            if (keep > 0) {
+                System.arraycopy(others, from, next, 0, keep);
+            }
+            next[keep] = id;
+            return new RecentEventIds(keep + 1, null, next);
+        }
         var builder = new Builder(keep + 1);
         for (int i = from; i < size; i++) {
             if (isUuid(i)) {

@@ -60,6 +60,28 @@ class RecentEventIdsTests {
     }
 
     @Test
+    void appendingToWindowsOfEveryMixKeepsTheSameIdsAsAPlainList() {
+        var random = new SplittableRandom(17);
+        for (int round = 0; round < 300; round++) {
+            int mix = round % 3; // 0: only UUIDs, 1: only other ids, 2: both
+            int max = 1 + random.nextInt(12);
+            RecentEventIds window = RecentEventIds.EMPTY;
+            List<String> plain = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                boolean uuid = mix == 0 || (mix == 2 && random.nextBoolean());
+                String id = uuid ? new UUID(random.nextLong(), random.nextLong()).toString() : "e" + round + "-" + i;
+                window = window.append(id, max);
+                plain.add(id);
+                if (plain.size() > max) {
+                    plain.remove(0);
+                }
+                assertThat(window).as("round %d after %d ids", round, i + 1).containsExactlyElementsOf(plain);
+                assertThat(window.contains(id)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void windowsOfOnlyUuidsOrOnlyOtherIdsFindTheirsAndNothingElse() {
         var uuids = RecentEventIds.EMPTY;
         var others = RecentEventIds.EMPTY;
