@@ -52,9 +52,10 @@ public interface LearnerModel {
     LearnerState deserialise(byte[] bytes);
 
     /**
-     * Whether a state read back from {@link #serialise} is the state itself, bit for bit (its stored form rounds
-     * nothing): a caller may then go on with the state it updated instead of decoding what it stored, and get the
-     * same predictions and mastery as a reader of the stored form. False unless a model guarantees it.
+     * Whether a state read back from {@link #serialise} reads exactly as the state itself (its stored form rounds
+     * nothing; a NaN may come back as the canonical NaN): a caller may then go on with the state it updated instead of
+     * decoding what it stored, and get the same predictions, mastery and later updates as a reader of the stored form.
+     * False unless a model guarantees it.
      */
     default boolean serialisesExactly() {
         return false;

@@ -33,7 +33,9 @@ public final class LearnerEngine {
     /** The state after one answer; the caller checked it is not a resend. */
     public LearnerState apply(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
                               double score, boolean correct, long epochSeconds) {
-        return applyAnswer(state, eventId, questionId, skills, difficulty, score, correct, epochSeconds).state();
+        dev.hone.model.LearnerState modelState = modelState(state);
+        double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
+        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds, predicted);
     }
 
     /**
