@@ -1,6 +1,7 @@
 package dev.hone.bench.jmh;
 
 import dev.hone.catalog.Catalog;
+import dev.hone.bench.run.EventIds;
 import dev.hone.catalog.Question;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerEngines;
@@ -8,7 +9,6 @@ import dev.hone.recommender.learner.LearnerState;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /** A learner with a history, built through the production engine, as the benchmarks' input. */
 final class Learners {
@@ -33,15 +33,8 @@ final class Learners {
         for (int i = 0; i < answers; i++) {
             Question q = questions.get(random.nextInt(questions.size()));
             boolean correct = random.nextDouble() < 0.6;
-            state = engine.apply(state, eventId(random), q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, now - 600L * (answers - i));
+            state = engine.apply(state, EventIds.uuid(random), q.id(), q.skills(), q.difficulty(), correct ? 1 : 0, correct, now - 600L * (answers - i));
         }
         return state;
-    }
-
-    /** A random (version 4) UUID in its canonical form, from {@code random}. */
-    static String eventId(SplittableRandom random) {
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(msb, lsb).toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hone.bench.jmh;
 
+import dev.hone.bench.run.EventIds;
 import dev.hone.catalog.Question;
 import dev.hone.recommender.learner.LearnerEngine;
 import dev.hone.recommender.learner.LearnerState;
@@ -44,7 +45,7 @@ public class ModelUpdateBenchmark {
         question = List.copyOf(Learners.CATALOG.questions()).get(17);
         var random = new SplittableRandom(7);
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = Learners.eventId(random); // as ingest writes them, made before the clock
+            ids[i] = EventIds.uuid(random); // as ingest writes them, made before the clock
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hone.bench.rows;
 
+import dev.hone.bench.run.EventIds;
 import dev.hone.catalog.Catalog;
 import dev.hone.catalog.Question;
 import dev.hone.catalog.QuestionKind;
@@ -9,7 +10,6 @@ import dev.hone.events.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * Answers to the bank's single-choice questions, seeded, for the bench's inputs: as the events
@@ -60,10 +60,7 @@ final class BenchAnswers {
         if (!uuidEventIds) {
             return prefix + "e" + (next++);
         }
-        // version 4, IETF variant, as UUID.randomUUID() makes them
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+        return EventIds.uuid(random);
     }
 
     byte[] eventBytes(AnswerRecorded a) {
