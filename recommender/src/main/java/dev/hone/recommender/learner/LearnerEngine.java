@@ -33,9 +33,7 @@ public final class LearnerEngine {
     /** The state after one answer; the caller checked it is not a resend. */
     public LearnerState apply(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
                               double score, boolean correct, long epochSeconds) {
-        dev.hone.model.LearnerState modelState = modelState(state);
-        double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
-        return state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds, predicted);
+        return learn(state, eventId, questionId, skills, difficulty, score, correct, epochSeconds).next();
     }
 
     /**
@@ -45,14 +43,23 @@ public final class LearnerEngine {
      */
     public Applied applyAnswer(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
                                double score, boolean correct, long epochSeconds) {
-        dev.hone.model.LearnerState modelState = modelState(state);
-        double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
-        byte[] stored = model.serialise(modelState);
-        LearnerState next = state.withAnswer(stored, eventId, questionId, skills, score, correct, epochSeconds, predicted);
+        Learned learned = learn(state, eventId, questionId, skills, difficulty, score, correct, epochSeconds);
         // The view after the answer reads what a later reader of the stored state reads: the updated state itself when
         // the model stores it exactly, else the stored form decoded (the stream thread saves a decode per answer)
-        dev.hone.model.LearnerState after = model.serialisesExactly() ? modelState : model.deserialise(stored);
-        return new Applied(next, predicted, view(next, after, epochSeconds, ItemDifficulties.CATALOG));
+        dev.hone.model.LearnerState after = model.serialisesExactly() ? learned.modelState() : model.deserialise(learned.next().model());
+        return new Applied(learned.next(), learned.predicted(), view(learned.next(), after, epochSeconds, ItemDifficulties.CATALOG));
+    }
+
+    /** One answer learned: the model's state updated in place, the learner's next state and the prediction before. */
+    private record Learned(dev.hone.model.LearnerState modelState, LearnerState next, double predicted) {
+    }
+
+    private Learned learn(LearnerState state, String eventId, String questionId, List<String> skills, int difficulty,
+                          double score, boolean correct, long epochSeconds) {
+        dev.hone.model.LearnerState modelState = modelState(state);
+        double predicted = model.update(modelState, item(questionId, difficulty), skillIds(skills), score, epochSeconds);
+        LearnerState next = state.withAnswer(model.serialise(modelState), eventId, questionId, skills, score, correct, epochSeconds, predicted);
+        return new Learned(modelState, next, predicted);
     }
 
     /**
