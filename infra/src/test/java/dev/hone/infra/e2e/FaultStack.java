@@ -106,6 +106,21 @@ final class FaultStack implements AutoCloseable {
                 });
     }
 
+    /**
+     * Waits until a recommender instance holds tasks and runs them. A new instance is ready (RUNNING)
+     * with no tasks at first; its share comes with the follow-up rebalance, which opens its stores.
+     */
+    void awaitTasks(String name) {
+        ServiceProcess service = services.get(name);
+        await(name + " running its own tasks").atMost(STARTUP).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
+                    assertThat(service.isAlive()).as(name + " exited; see " + service.log()).isTrue();
+                    var streams = http.get(service.url() + "/actuator/health/readiness").body().path("components").path("streams");
+                    return streams.path("details").path("state").asText().equals("RUNNING")
+                            && streams.path("details").path("activeTasks").asInt() > 0;
+                });
+    }
+
     /** SIGKILL, as a crashed machine would end it. */
     void kill(String name) throws InterruptedException {
         services.remove(name).kill();

@@ -1,11 +1,16 @@
 package dev.hone.recommender.streams;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Up while the stream runs; a rebalance or a failure shows here and in readiness. */
+/**
+ * Up while the stream runs; a rebalance or a failure shows here and in readiness. The details
+ * count the tasks this instance holds: an instance that has just joined is RUNNING with none
+ * until the follow-up rebalance hands it its share (and opens their stores).
+ */
 @Component("streams")
 class StreamsHealthIndicator implements HealthIndicator {
 
@@ -24,6 +29,16 @@ class StreamsHealthIndicator implements HealthIndicator {
         KafkaStreams.State state = streams.state();
         Health.Builder health = state == KafkaStreams.State.RUNNING ? Health.up()
                 : state == KafkaStreams.State.REBALANCING ? Health.outOfService() : Health.down();
-        return health.withDetail("state", state.name()).build();
+        health.withDetail("state", state.name());
+        if (state.isRunningOrRebalancing()) {
+            int active = 0;
+            int standby = 0;
+            for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+                active += thread.activeTasks().size();
+                standby += thread.standbyTasks().size();
+            }
+            health.withDetail("activeTasks", active).withDetail("standbyTasks", standby);
+        }
+        return health.build();
     }
 }

@@ -64,6 +64,8 @@ class TwoInstancesIntegrationTests {
     private static final Logger log = LoggerFactory.getLogger(TwoInstancesIntegrationTests.class);
 
     private static final int PARTITIONS = 12;
+    /** One task per partition in each of the two sub-topologies (learners, items). */
+    private static final int TASKS = 2 * PARTITIONS;
     private static final int LEARNERS = 200;
     private static final int ANSWERS_PER_LEARNER = 20;
     private static final double RESEND_SHARE = 0.05;
@@ -130,6 +132,9 @@ class TwoInstancesIntegrationTests {
                         assertThat(queue(first, learner)).isEqualTo(queue(second, learner)).isNotEmpty());
             }
 
+            await("between them the two instances run every task once").atMost(Duration.ofSeconds(30))
+                    .until(() -> activeTasks(first) + activeTasks(second) == TASKS);
+
             send(producer, sent.subList(beforeKill, killDuring));
             int someMore = firstPart + (replay.records() - firstPart) / 10;
             await("the stream under way").atMost(TAKEOVER).until(() -> mastery.poll() >= someMore);
@@ -148,6 +153,7 @@ class TwoInstancesIntegrationTests {
             });
             mastery.poll();
             assertCommittedMasteryEqualsTheReplay(mastery.records(), replay);
+            await("the survivor runs every task").atMost(Duration.ofSeconds(30)).until(() -> activeTasks(first) == TASKS);
         }
 
         log.info("while taking over, the survivor answered {}", statuses.stream()
@@ -287,6 +293,12 @@ class TwoInstancesIntegrationTests {
         HttpResponse<String> reply = get(instance.url() + "/api/v1/learners/" + learner + "/queue?n=10");
         assertThat(reply.statusCode()).as(instance.name() + ": " + reply.body()).isEqualTo(200);
         return EventJson.mapper().readTree(reply.body()).path("items").findValuesAsText("questionId");
+    }
+
+    /** The active tasks an instance reports in its readiness details (its stream threads' share). */
+    private static int activeTasks(ServiceProcess instance) throws IOException, InterruptedException {
+        HttpResponse<String> reply = get(instance.url() + "/actuator/health/readiness");
+        return EventJson.mapper().readTree(reply.body()).path("components").path("streams").path("details").path("activeTasks").asInt(-1);
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
