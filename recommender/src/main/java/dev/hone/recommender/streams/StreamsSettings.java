@@ -36,6 +36,10 @@ import java.time.Duration;
  *                          it saw answers to since the last time (wall-clock): the delay before an
  *                          answer shows in {@code hone.items.v1}; longer means fewer item records
  *                          (one per question and task per interval instead of one per answer)
+ * @param producerBatchSize the Streams producers' {@code batch.size}: how many bytes of one
+ *                          partition's records go in one produce request. Streams lingers up to
+ *                          its 100 ms under exactly-once anyway (nothing is visible before the
+ *                          commit), so a batch larger than Kafka's 16 KB costs no latency
  */
 @ConfigurationProperties("hone.streams")
 public record StreamsSettings(
@@ -51,5 +55,9 @@ public record StreamsSettings(
         @DefaultValue("5s") Duration stateSpaceCheck,
         @DefaultValue("true") boolean exitOnFailure,
         @DefaultValue("true") boolean leaveGroupOnClose,
-        @DefaultValue("1s") Duration itemFlushInterval) {
+        @DefaultValue("1s") Duration itemFlushInterval,
+        @DefaultValue("128KB") DataSize producerBatchSize) {
+
+    /** {@code producerBatchSize}'s default, for code that builds settings itself (the bench). */
+    public static final DataSize DEFAULT_PRODUCER_BATCH_SIZE = DataSize.ofKilobytes(128);
 }

@@ -18,7 +18,7 @@ class StreamsConfigTests {
 
     private final StreamsSettings settings = new StreamsSettings("kafka-0.kafka:9093", "hone-recommender", "/var/lib/hone/state",
             "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3,
-            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true, Duration.ofSeconds(1));
+            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true, Duration.ofSeconds(1), StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE);
 
     @Test
     void clusterSettingsReachEveryClientInsideStreams() {
@@ -48,6 +48,22 @@ class StreamsConfigTests {
         assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
         assertThat(streams.getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("hone-recommender-0.hone-recommender:8081");
         assertThat(streams.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void producersBatchUpToTheSettingSinceExactlyOnceHoldsRecordsUntilTheCommitAnyway() {
+        var streams = new StreamsConfig(StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 8081));
+
+        assertThat(streams.getProducerConfigs("p")).containsEntry("batch.size", 128 * 1024).containsEntry("linger.ms", "100");
+        assertThat(streams.getMainConsumerConfigs("hone-recommender", "c", 0)).doesNotContainKey("batch.size");
+    }
+
+    @Test
+    void theBatchSizeIsHonesOwnSettingNotAClientPropertyToOverride() {
+        KafkaClientProperties client = bound(Map.of("hone.kafka.properties.batch.size", "16384"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamsRunner.streamsConfig(settings, client, 8081))
+                .hasMessageContaining("hone.kafka.properties.batch.size").hasMessageContaining("Hone sets this client setting itself");
     }
 
     @Test
