@@ -107,17 +107,19 @@ final class FaultStack implements AutoCloseable {
     }
 
     /**
-     * Waits until a recommender instance holds tasks and runs them. A new instance is ready (RUNNING)
-     * with no tasks at first; its share comes with the follow-up rebalance, which opens its stores.
+     * Waits until a recommender instance runs tasks of its own. A new instance is ready (RUNNING)
+     * with no tasks at first; its share comes with the follow-up rebalance, and it is RUNNING again
+     * once their stores are open. Its share may be warm-up copies (standby tasks) when the others
+     * are far ahead of an empty state (over acceptable.recovery.lag): their stores open the same way.
      */
     void awaitTasks(String name) {
         ServiceProcess service = services.get(name);
         await(name + " running its own tasks").atMost(STARTUP).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
                     assertThat(service.isAlive()).as(name + " exited; see " + service.log()).isTrue();
-                    var streams = http.get(service.url() + "/actuator/health/readiness").body().path("components").path("streams");
-                    return streams.path("details").path("state").asText().equals("RUNNING")
-                            && streams.path("details").path("activeTasks").asInt() > 0;
+                    var details = http.get(service.url() + "/actuator/health/readiness").body().path("components").path("streams").path("details");
+                    return details.path("state").asText().equals("RUNNING")
+                            && details.path("activeTasks").asInt() + details.path("standbyTasks").asInt() > 0;
                 });
     }
 

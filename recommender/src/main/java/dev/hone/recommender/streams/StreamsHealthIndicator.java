@@ -7,9 +7,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Up while the stream runs; a rebalance or a failure shows here and in readiness. The details
- * count the tasks this instance holds: an instance that has just joined is RUNNING with none
- * until the follow-up rebalance hands it its share (and opens their stores).
+ * Up while the stream runs; a rebalance or a failure shows here and in readiness. While RUNNING
+ * the details count the tasks this instance runs (Streams refreshes that list only when a thread
+ * gets back to RUNNING, so during a rebalance it would be the previous assignment's): an instance
+ * that has just joined is RUNNING with none until the follow-up rebalance hands it its share,
+ * and it is RUNNING again only once the stores of that share are open.
  */
 @Component("streams")
 class StreamsHealthIndicator implements HealthIndicator {
@@ -30,7 +32,7 @@ class StreamsHealthIndicator implements HealthIndicator {
         Health.Builder health = state == KafkaStreams.State.RUNNING ? Health.up()
                 : state == KafkaStreams.State.REBALANCING ? Health.outOfService() : Health.down();
         health.withDetail("state", state.name());
-        if (state.isRunningOrRebalancing()) {
+        if (state == KafkaStreams.State.RUNNING) {
             int active = 0;
             int standby = 0;
             for (ThreadMetadata thread : streams.metadataForLocalThreads()) {

@@ -59,10 +59,13 @@ public class StreamsRunner implements SmartLifecycle {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // Under exactly-once a record is visible only when its transaction commits, so Streams lingers 100 ms by
-        // default; its producers' batches still closed at Kafka's 16 KB, a request each. Larger batches halved the
-        // producer thread's CPU per answer in the bench (both apps; README "Eleventh session").
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) settings.producerBatchSize().toBytes());
+        // Streams lets its producers linger 100 ms (and under exactly-once nothing is visible before the commit
+        // anyway), yet their batches still closed at Kafka's 16 KB, a request each. Larger batches halved the
+        // producer thread's CPU per answer in the bench (both apps; README "Eleventh session"). A batch.size given
+        // in hone.kafka.properties, which reaches every service's producers, wins.
+        if (!client.properties().containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+            props.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) settings.producerBatchSize().toBytes());
+        }
         // Streams overrides the consumer's own default (leave on close) with false, as a default a user may change;
         // KafkaStreams#close(CloseOptions#leaveGroup) only removes static members in 4.1 (KIP-1092 explains why)
         props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), settings.leaveGroupOnClose());

@@ -37,9 +37,11 @@ import java.time.Duration;
  *                          answer shows in {@code hone.items.v1}; longer means fewer item records
  *                          (one per question and task per interval instead of one per answer)
  * @param producerBatchSize the Streams producers' {@code batch.size}: how many bytes of one
- *                          partition's records go in one produce request. Streams lingers up to
- *                          its 100 ms under exactly-once anyway (nothing is visible before the
- *                          commit), so a batch larger than Kafka's 16 KB costs no latency
+ *                          partition's records go in one produce request. Streams lets them linger
+ *                          100 ms, and under exactly-once nothing is visible before the commit, so
+ *                          a batch larger than Kafka's 16 KB costs no latency. Each partition being
+ *                          written holds one batch of this size from the producer's 32 MB
+ *                          {@code buffer.memory}. {@code hone.kafka.properties.batch.size} wins
  */
 @ConfigurationProperties("hone.streams")
 public record StreamsSettings(

@@ -133,7 +133,11 @@ class TwoInstancesIntegrationTests {
             }
 
             await("between them the two instances run every task once").atMost(Duration.ofSeconds(30))
-                    .until(() -> activeTasks(first) + activeTasks(second) == TASKS);
+                    .until(() -> {
+                        int onFirst = activeTasks(first);
+                        int onSecond = activeTasks(second);
+                        return onFirst > 0 && onSecond > 0 && onFirst + onSecond == TASKS;
+                    });
 
             send(producer, sent.subList(beforeKill, killDuring));
             int someMore = firstPart + (replay.records() - firstPart) / 10;
@@ -295,7 +299,7 @@ class TwoInstancesIntegrationTests {
         return EventJson.mapper().readTree(reply.body()).path("items").findValuesAsText("questionId");
     }
 
-    /** The active tasks an instance reports in its readiness details (its stream threads' share). */
+    /** The active tasks an instance reports in its readiness details while RUNNING (its stream threads' share), else -1. */
     private static int activeTasks(ServiceProcess instance) throws IOException, InterruptedException {
         HttpResponse<String> reply = get(instance.url() + "/actuator/health/readiness");
         return EventJson.mapper().readTree(reply.body()).path("components").path("streams").path("details").path("activeTasks").asInt(-1);

@@ -59,11 +59,21 @@ class StreamsConfigTests {
     }
 
     @Test
-    void theBatchSizeIsHonesOwnSettingNotAClientPropertyToOverride() {
-        KafkaClientProperties client = bound(Map.of("hone.kafka.properties.batch.size", "16384"));
+    void theBatchSizeDefaultIsTheConstantTheBenchUses() {
+        var bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                .bindOrCreate("hone.streams", StreamsSettings.class);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamsRunner.streamsConfig(settings, client, 8081))
-                .hasMessageContaining("hone.kafka.properties.batch.size").hasMessageContaining("Hone sets this client setting itself");
+        assertThat(bound.producerBatchSize()).isEqualTo(StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE);
+    }
+
+    @Test
+    void aBatchSizeGivenForEveryServicesClientsWins() {
+        KafkaClientProperties client = bound(Map.of("hone.kafka.properties.batch.size", "32768"));
+
+        var streams = new StreamsConfig(StreamsRunner.streamsConfig(settings, client, 8081));
+
+        assertThat(streams.getProducerConfigs("p")).containsEntry("batch.size", "32768");
     }
 
     @Test
