@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,12 +99,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     void awaitReady(String name) {
-        ServiceProcess service = services.get(name);
-        await(name + " ready").atMost(STARTUP).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
-                    assertThat(service.isAlive()).as(name + " exited; see " + service.log()).isTrue();
-                    return http.get(service.url() + "/actuator/health/readiness").status() == 200;
-                });
+        awaitReadiness(name, "ready", Duration.ofMillis(500), readiness -> readiness.status() == 200);
     }
 
     /**
@@ -113,13 +109,20 @@ final class FaultStack implements AutoCloseable {
      * are far ahead of an empty state (over acceptable.recovery.lag): their stores open the same way.
      */
     void awaitTasks(String name) {
+        awaitReadiness(name, "running its own tasks", Duration.ofMillis(250), readiness -> {
+            var details = readiness.body().path("components").path("streams").path("details");
+            return details.path("state").asText().equals("RUNNING")
+                    && details.path("activeTasks").asInt() + details.path("standbyTasks").asInt() > 0;
+        });
+    }
+
+    /** Polls an instance's readiness until {@code done} holds, failing at once if the instance exits. */
+    private void awaitReadiness(String name, String what, Duration poll, Predicate<HttpJson.Reply> done) {
         ServiceProcess service = services.get(name);
-        await(name + " running its own tasks").atMost(STARTUP).pollInterval(Duration.ofMillis(250))
+        await(name + " " + what).atMost(STARTUP).pollInterval(poll)
                 .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
                     assertThat(service.isAlive()).as(name + " exited; see " + service.log()).isTrue();
-                    var details = http.get(service.url() + "/actuator/health/readiness").body().path("components").path("streams").path("details");
-                    return details.path("state").asText().equals("RUNNING")
-                            && details.path("activeTasks").asInt() + details.path("standbyTasks").asInt() > 0;
+                    return done.test(http.get(service.url() + "/actuator/health/readiness"));
                 });
     }
 
