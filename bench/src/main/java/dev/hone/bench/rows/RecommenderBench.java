@@ -157,7 +157,8 @@ public final class RecommenderBench implements BenchRow {
                                Map<org.apache.kafka.common.TopicPartition, Long> end, long total) throws Exception {
         var settings = new StreamsSettings(ctx.kafka(), applicationId, ctx.state().resolve("streams").toString(), "127.0.0.1", 0,
                 Duration.ofMillis(100), 6, (short) 1, DataSize.ofMegabytes(100), Duration.ofSeconds(5), false, true, RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL,
-                StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE);
+                StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE,
+                StreamsSettings.DEFAULT_LEARNER_MEMORY);
         Properties props = StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 1);
         props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
         var streams = new KafkaStreams(topology, props);

@@ -35,6 +35,8 @@ public final class RecommenderTopology {
     public static final String ITEM_DELTAS_STORE = "item-deltas";
     /** How often a learner task sends its pending item deltas unless configured otherwise. */
     public static final Duration DEFAULT_ITEM_FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /** Memory an instance holds recently written learner states in ({@link LearnerStateStore}), by default. */
+    public static final long DEFAULT_LEARNER_MEMORY = 64L << 20;
     /** The global copy of hone.items.v1, on every instance. */
     public static final String ITEMS_STORE = "items";
     /** The application id the recommender runs under unless configured otherwise. */
@@ -78,15 +80,21 @@ public final class RecommenderTopology {
         return build(engines, applicationId, DEFAULT_ITEM_FLUSH_INTERVAL);
     }
 
+    /** The topology under {@code applicationId}, flushing item deltas every {@code itemFlushInterval}, default learner memory. */
+    public static Topology build(LearnerEngines engines, String applicationId, Duration itemFlushInterval) {
+        return build(engines, applicationId, itemFlushInterval, DEFAULT_LEARNER_MEMORY);
+    }
+
     /**
      * The topology; every stream task gets its own engine from {@code engines} (engines are not
      * thread-safe). Each learner task sends its accepted answers to the item side as one delta per
-     * touched question every {@code itemFlushInterval} (wall-clock).
+     * touched question every {@code itemFlushInterval} (wall-clock). The instance's learner tasks
+     * hold the states they wrote lately in up to {@code learnerMemory} bytes of heap together.
      */
-    public static Topology build(LearnerEngines engines, String applicationId, Duration itemFlushInterval) {
+    public static Topology build(LearnerEngines engines, String applicationId, Duration itemFlushInterval, long learnerMemory) {
         String itemAnswers = itemAnswersTopic(applicationId);
-        var learnerStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEARNER_STORE), Serdes.String(), BinarySerde.learnerState());
+        // RocksDB underneath, recently written states in memory above it, written once per commit (LearnerStateStore)
+        var learnerStore = LearnerStateStore.builder(new LearnerStateStore.Budget(learnerMemory));
         // In memory (changelogged like the others): read for every answer, and nearly always empty, a RocksDB
         // lookup here cost as much as the learner state's own (JNI, and RocksJava signals "not found" with a C++
         // exception). It holds only the erasures of the last ProfileProcessor.ERASURE_MEMORY.

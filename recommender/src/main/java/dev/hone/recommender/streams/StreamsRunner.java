@@ -84,7 +84,8 @@ public class StreamsRunner implements SmartLifecycle {
             provisioner.ensure(admin, Topics.ALL);
             provisioner.ensure(admin, RecommenderTopology.ownTopics(settings.applicationId()));
         }
-        var app = new KafkaStreams(RecommenderTopology.build(engines, settings.applicationId(), settings.itemFlushInterval()), streamsConfig(settings, client, httpPort));
+        var app = new KafkaStreams(RecommenderTopology.build(engines, settings.applicationId(), settings.itemFlushInterval(),
+                settings.learnerMemory().toBytes()), streamsConfig(settings, client, httpPort));
         // Bad records never get here (they go to the dead-letter topic); what does is a broken
         // deployment, disk or broker, so stop, say why in one line and exit rather than retry in a loop.
         String[] why = {"a stream thread failed"};

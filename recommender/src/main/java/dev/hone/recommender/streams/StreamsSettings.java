@@ -42,6 +42,10 @@ import java.time.Duration;
  *                          a batch larger than Kafka's 16 KB costs no latency. Each partition being
  *                          written holds one batch of this size from the producer's 32 MB
  *                          {@code buffer.memory}. {@code hone.kafka.properties.batch.size} wins
+ * @param learnerMemory     heap the instance's learner tasks hold recently written learner states in
+ *                          (their stored form, ~0.3-2.5 KB each): an answer of a learner held there
+ *                          reads no RocksDB. Past it, each commit lets go of states until the
+ *                          instance is back under 90%; a state let go of is read from RocksDB
  */
 @ConfigurationProperties("hone.streams")
 public record StreamsSettings(
@@ -58,8 +62,11 @@ public record StreamsSettings(
         @DefaultValue("true") boolean exitOnFailure,
         @DefaultValue("true") boolean leaveGroupOnClose,
         @DefaultValue("1s") Duration itemFlushInterval,
-        @DefaultValue("128KB") DataSize producerBatchSize) {
+        @DefaultValue("128KB") DataSize producerBatchSize,
+        @DefaultValue("64MB") DataSize learnerMemory) {
 
     /** {@code producerBatchSize}'s default, for code that builds settings itself (the bench). */
     public static final DataSize DEFAULT_PRODUCER_BATCH_SIZE = DataSize.ofKilobytes(128);
+    /** {@code learnerMemory}'s default, for code that builds settings itself (the bench). */
+    public static final DataSize DEFAULT_LEARNER_MEMORY = DataSize.ofBytes(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
 }

@@ -17,7 +17,8 @@ class ProcessExitTests {
     void theExitThreadKeepsTheJvmAliveUntilItHasSetTheCodeEvenWhenADaemonAsksForIt() throws Exception {
         var exit = new ProcessExit(new StaticApplicationContext(), new StreamsSettings("127.0.0.1:1", "app", ".hone/state", "127.0.0.1", 0,
                 Duration.ofMillis(100), 6, (short) 1, DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true, Duration.ofSeconds(1),
-                StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE));
+                StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE,
+                StreamsSettings.DEFAULT_LEARNER_MEMORY));
         var daemon = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "like-the-space-watcher");
             t.setDaemon(true);

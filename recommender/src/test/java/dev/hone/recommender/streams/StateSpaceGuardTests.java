@@ -71,6 +71,7 @@ class StateSpaceGuardTests {
     private static StateSpaceGuard guard(Path stateDir, DataSize minFree) {
         return new StateSpaceGuard(new StreamsSettings("127.0.0.1:1", "app", stateDir.toString(), "127.0.0.1", 0,
                 Duration.ofMillis(100), 6, (short) 1, minFree, Duration.ofMillis(100), false, true, Duration.ofSeconds(1),
-                StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE));
+                StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE,
+                StreamsSettings.DEFAULT_LEARNER_MEMORY));
     }
 }

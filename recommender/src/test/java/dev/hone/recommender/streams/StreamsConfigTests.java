@@ -18,7 +18,8 @@ class StreamsConfigTests {
 
     private final StreamsSettings settings = new StreamsSettings("kafka-0.kafka:9093", "hone-recommender", "/var/lib/hone/state",
             "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3,
-            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true, Duration.ofSeconds(1), StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE);
+            DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true, Duration.ofSeconds(1), StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE,
+                StreamsSettings.DEFAULT_LEARNER_MEMORY);
 
     @Test
     void clusterSettingsReachEveryClientInsideStreams() {
@@ -59,12 +60,13 @@ class StreamsConfigTests {
     }
 
     @Test
-    void theBatchSizeDefaultIsTheConstantTheBenchUses() {
+    void theBatchSizeAndLearnerMemoryDefaultsAreTheConstantsTheBenchUses() {
         var bound = new org.springframework.boot.context.properties.bind.Binder(
                 new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
                 .bindOrCreate("hone.streams", StreamsSettings.class);
 
         assertThat(bound.producerBatchSize()).isEqualTo(StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE);
+        assertThat(bound.learnerMemory()).isEqualTo(StreamsSettings.DEFAULT_LEARNER_MEMORY);
     }
 
     @Test
