@@ -35,7 +35,7 @@ public final class RecommenderTopology {
     public static final String ITEM_DELTAS_STORE = "item-deltas";
     /** How often a learner task sends its pending item deltas unless configured otherwise. */
     public static final Duration DEFAULT_ITEM_FLUSH_INTERVAL = Duration.ofSeconds(1);
-    /** Memory an instance holds recently written learner states in ({@link LearnerStateStore}), by default. */
+    /** Memory an instance holds recently written learner states in ({@link WriteBackStore}), by default. */
     public static final long DEFAULT_LEARNER_MEMORY = 64L << 20;
     /** The global copy of hone.items.v1, on every instance. */
     public static final String ITEMS_STORE = "items";
@@ -93,8 +93,9 @@ public final class RecommenderTopology {
      */
     public static Topology build(LearnerEngines engines, String applicationId, Duration itemFlushInterval, long learnerMemory) {
         String itemAnswers = itemAnswersTopic(applicationId);
-        // RocksDB underneath, recently written states in memory above it, written once per commit (LearnerStateStore)
-        var learnerStore = LearnerStateStore.builder(new LearnerStateStore.Budget(learnerMemory));
+        // RocksDB written back: states written lately are read from memory and reach RocksDB in batches (WriteBackStore)
+        var learnerStore = Stores.keyValueStoreBuilder(
+                WriteBackStore.supplier(LEARNER_STORE, new WriteBackStore.Budget(learnerMemory)), Serdes.String(), BinarySerde.learnerState());
         // In memory (changelogged like the others): read for every answer, and nearly always empty, a RocksDB
         // lookup here cost as much as the learner state's own (JNI, and RocksJava signals "not found" with a C++
         // exception). It holds only the erasures of the last ProfileProcessor.ERASURE_MEMORY.

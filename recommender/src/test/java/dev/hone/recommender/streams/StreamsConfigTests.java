@@ -19,7 +19,14 @@ class StreamsConfigTests {
     private final StreamsSettings settings = new StreamsSettings("kafka-0.kafka:9093", "hone-recommender", "/var/lib/hone/state",
             "hone-recommender-0.hone-recommender", 1, Duration.ofMillis(100), 12, (short) 3,
             DataSize.ofMegabytes(100), Duration.ofSeconds(5), true, true, Duration.ofSeconds(1), StreamsSettings.DEFAULT_PRODUCER_BATCH_SIZE,
-                StreamsSettings.DEFAULT_LEARNER_MEMORY);
+            StreamsSettings.DEFAULT_LEARNER_MEMORY);
+
+    @Test
+    void theLearnerStoresRocksDbOptionsAreSetByHonesConfigSetter() {
+        var props = StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 8081);
+
+        assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(LearnerStoreRocksDbConfig.class);
+    }
 
     @Test
     void clusterSettingsReachEveryClientInsideStreams() {

@@ -3,15 +3,21 @@ package dev.hone.recommender.streams;
 import dev.hone.events.Topics;
 import dev.hone.recommender.learner.LearnerState;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -21,25 +27,29 @@ import static dev.hone.recommender.streams.RecommenderTopologyTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The learner-state store's memory layer over RocksDB: what a commit writes below it (and to the changelog), and
- * that letting go of states under a small memory budget changes no answer. The topology test driver commits after
- * every input record.
+ * The learner-state store written back to RocksDB ({@link WriteBackStore}) inside the recommender's topology: every
+ * write reaches the changelog at once, values held in memory read as RocksDB's would, a small memory budget or a
+ * reopened store changes no answer.
  */
-class LearnerStateStoreTests {
+class WriteBackStoreTests {
 
-    private static final String APPLICATION = "learner-store-test";
+    private static final String APPLICATION = "write-back-test";
     private static final String CHANGELOG = APPLICATION + "-" + RecommenderTopology.LEARNER_STORE + "-changelog";
 
     private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> answers;
+    private KeyValueStore<String, LearnerState> store;
 
-    private TopologyTestDriver start(long learnerMemory) throws Exception {
+    private void start(long learnerMemory) throws Exception {
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("learner-store-test").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("write-back-test").toString());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LearnerStoreRocksDbConfig.class);
         driver = new TopologyTestDriver(RecommenderTopology.build(ENGINES, APPLICATION, RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL,
                 learnerMemory), props);
-        return driver;
+        answers = driver.createInputTopic(Topics.ANSWERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
     }
 
     @AfterEach
@@ -50,9 +60,8 @@ class LearnerStateStoreTests {
     }
 
     @Test
-    void aCommitWritesEachChangedStateToTheChangelogInItsStoredForm() throws Exception {
+    void everyWriteReachesTheChangelogInTheStatesStoredForm() throws Exception {
         start(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
-        var answers = answers();
         TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(CHANGELOG, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
 
@@ -64,16 +73,15 @@ class LearnerStateStoreTests {
         LearnerState ada = BinarySerde.learnerState().deserialize(CHANGELOG, written.get(0).value);
         assertThat(ada.tally("core.gil").answers()).isEqualTo(1);
         assertThat(ada.hasSeen("e1")).isTrue();
+        assertThat(writeBack().heldValues()).as("both held, RocksDB not written yet").isEqualTo(2);
     }
 
     @Test
-    void statesLetGoOfUnderASmallBudgetAreReadFromRocksDbUnchanged() throws Exception {
-        start(1); // every commit lets go of everything it wrote
-        var answers = answers();
-        KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
-
+    void valuesLetGoOfUnderASmallBudgetAreReadFromRocksDbUnchanged() throws Exception {
+        start(1); // every write lets go of everything held
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
-        assertThat(((LearnerStateStore) store).heldStates()).as("let go at the commit").isZero();
+        assertThat(writeBack().heldValues()).as("let go at once").isZero();
+
         answers.pipeInput("ada", json(answer("e2", "ada", "core.gil.q02", List.of("core.gil"), false)));
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true))); // a resend
 
@@ -83,46 +91,74 @@ class LearnerStateStoreTests {
     }
 
     @Test
-    void statesHeldInMemoryReadAsTheStoredOnesWould() throws Exception {
+    void aRangeReadSeesTheValuesHeldInMemory() throws Exception {
         start(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
-        var answers = answers();
-        KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
-
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
         answers.pipeInput("ada", json(answer("e2", "ada", "core.gil.q02", List.of("core.gil"), false)));
 
-        assertThat(((LearnerStateStore) store).heldStates()).isEqualTo(1);
         try (var all = store.all()) {
             var stored = all.next();
             assertThat(stored.key).isEqualTo("ada");
-            assertThat(stored.value).as("RocksDB's copy, as of the last commit").usingRecursiveComparison().isEqualTo(store.get("ada"));
+            assertThat(stored.value.tally("core.gil").answers()).isEqualTo(2);
+            assertThat(all.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void aStoreClosedAndReopenedReadsWhatItHeldFromRocksDb() throws Exception {
+        Path dir = Files.createTempDirectory("write-back-reopen");
+        var budget = new WriteBackStore.Budget(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
+        var supplier = WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, budget);
+        var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 0), dir.toFile()).getStateStoreContext();
+        var first = (WriteBackStore) supplier.get();
+        first.init(context, first);
+        first.put(Bytes.wrap(new byte[]{'a'}), new byte[]{1});
+        first.put(Bytes.wrap(new byte[]{'b'}), new byte[]{2});
+        first.delete(Bytes.wrap(new byte[]{'b'}));
+        first.put(Bytes.wrap(new byte[]{'c'}), new byte[]{3});
+        assertThat(first.heldValues()).isEqualTo(3);
+        first.close();
+        assertThat(budget.used()).as("nothing counted for a closed store").isZero();
+
+        var reopened = (WriteBackStore) supplier.get();
+        reopened.init(context, reopened);
+        try {
+            assertThat(reopened.heldValues()).isZero();
+            assertThat(reopened.get(Bytes.wrap(new byte[]{'a'}))).containsExactly(1);
+            assertThat(reopened.get(Bytes.wrap(new byte[]{'b'}))).isNull();
+            assertThat(reopened.get(Bytes.wrap(new byte[]{'c'}))).containsExactly(3);
+        } finally {
+            reopened.close();
         }
     }
 
     @Test
     void anErasureRemovesTheStateFromMemoryRocksDbAndTheChangelog() throws Exception {
         start(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
-        var answers = answers();
         TestInputTopic<String, byte[]> profiles = driver.createInputTopic(Topics.LEARNERS_NAME, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(CHANGELOG, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
-        KeyValueStore<String, LearnerState> store = driver.getKeyValueStore(RecommenderTopology.LEARNER_STORE);
         answers.pipeInput("ada", json(answer("e1", "ada", "core.gil.q01", List.of("core.gil"), true)));
 
         profiles.pipeInput("ada", (byte[]) null);
 
         assertThat(store.get("ada")).isNull();
-        assertThat(((LearnerStateStore) store).heldStates()).isZero();
         try (var all = store.all()) {
             assertThat(all.hasNext()).as("nothing left in RocksDB").isFalse();
         }
+        assertThat(writeBack().heldValues()).isZero();
         var written = changelog.readKeyValuesToList();
         assertThat(written.get(written.size() - 1).key).isEqualTo("ada");
         assertThat(written.get(written.size() - 1).value).as("a tombstone").isNull();
     }
 
-    private TestInputTopic<String, byte[]> answers() {
-        return driver.createInputTopic(Topics.ANSWERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    /** The store under Streams' metering and changelogging layers. */
+    private WriteBackStore writeBack() {
+        StateStore layer = store;
+        while (layer instanceof WrappedStateStore<?, ?, ?> wrapped) {
+            layer = wrapped.wrapped();
+        }
+        return (WriteBackStore) layer;
     }
 }
