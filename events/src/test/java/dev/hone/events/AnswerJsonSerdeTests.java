@@ -124,6 +124,64 @@ class AnswerJsonSerdeTests {
     }
 
     @Test
+    void answersInPrintableAsciiAreReadStraightFromTheirBytes() {
+        var random = new SplittableRandom(11);
+        int read = 0;
+        for (int i = 0; i < 20_000; i++) {
+            AnswerRecorded answer = randomAnswer(random, ASCII);
+
+            AnswerRecorded exact = AnswerBytesReader.read(reference.serialize(Topics.ANSWERS_NAME, answer));
+            if (inCanonicalRange(answer.answeredAt()) && inCanonicalRange(answer.recordedAt()) && Math.abs(answer.responseMs()) < 1e18) {
+                assertThat(exact).isEqualTo(answer);
+                read++;
+            } else {
+                assertThat(exact).as("a year past 9999 or a 19-digit number: the streaming reader's").isNull();
+            }
+        }
+        assertThat(read).isGreaterThan(5_000);
+    }
+
+    @Test
+    void whatTheByteReaderReadsTheStreamingReaderReadsAlike() {
+        var random = new SplittableRandom(13);
+        String[] replacements = {"null", "1", "-1", "-0", "0", "01", "1.", "1.5e", "-", "2.5", "1e400", "-0.0", "1E-7", "9223372036854775807",
+                "123456789012345678", "1234567890123456789", "2147483648", "-2147483648", "\"x\"", "\"\"", "true", "truex", "nul", "[]",
+                "[\"a\"]", "[\"a\",]", "[,]", "[null]", "{}", "\"2026-11-28T10:00:00Z\"", "\"2026-11-28T10:00:00.000000001Z\"",
+                "\"2026-02-30T10:00:00Z\"", "\"\\u0041\"", "\"a\u007fb\""};
+        int read = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String json = new String(reference.serialize(Topics.ANSWERS_NAME, randomAnswer(random, ASCII)), StandardCharsets.UTF_8);
+            String damaged = i % 4 == 0 ? json : damage(json, random, replacements);
+            byte[] bytes = damaged.getBytes(StandardCharsets.UTF_8);
+
+            AnswerRecorded exact = AnswerBytesReader.read(bytes);
+            if (exact != null) {
+                read++;
+                assertThat(exact).as(damaged).isEqualTo(AnswerJsonSerde.readCanonical(bytes));
+                assertThat(outcome(reference, damaged)).as(damaged).isEqualTo("read " + exact);
+            }
+        }
+        assertThat(read).as("the byte reader took undamaged documents and some damaged ones").isGreaterThan(2_000);
+    }
+
+    @Test
+    void theByteReaderLeavesEverythingButTheExactShapeToTheStreamingReader() {
+        String written = new String(reference.serialize(Topics.ANSWERS_NAME, new AnswerRecorded(1, "e-1", "ada", "core.gil.q01", "core.gil",
+                List.of("core.gil"), "single_choice", 2, List.of("a"), "text", true, 1.0, Instant.parse("2026-11-28T10:00:00Z"), 4200,
+                Instant.parse("2026-11-28T10:00:01Z"))), StandardCharsets.UTF_8);
+        String open = written.substring(0, written.length() - 1);
+        List<String> documents = List.of(" " + written, written + " ", written.replace(",", ", "), written.replace(":", " :"),
+                open + ",\"future\":1}", written.replace("\"text\"", "\"caf\u00e9\""), written.replace("\"text\"", "\"a\\nb\""),
+                written.replace("\"eventId\"", "\"event\\u0049d\""), open + ",\"schema\":1}", written.replace("4200", "4200.0"),
+                written.replace("\"difficulty\":2", "\"difficulty\":02"), written.replace("true", "tru"), open, "{}", "");
+        assertThat(AnswerBytesReader.read(written.getBytes(StandardCharsets.UTF_8))).isNotNull();
+        for (String json : documents) {
+            assertThat(AnswerBytesReader.read(json.getBytes(StandardCharsets.UTF_8))).as(json).isNull();
+            assertThat(outcome(serde, json)).as(json).isEqualTo(outcome(reference, json));
+        }
+    }
+
+    @Test
     void unreadableBytesAreSerializationExceptionsNamingTheTopic() {
         assertThatThrownBy(() -> serde.deserialize(Topics.ANSWERS_NAME, "{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SerializationException.class)
@@ -186,14 +244,23 @@ class AnswerJsonSerdeTests {
         }
     }
 
+    /** Texts of every kind: escapes, control characters, non-ASCII letters, surrogate pairs. */
+    private static final String ANY = "abcxyz019._:@-\"\\/\n\t\u0001\u00e9\u4e2d\ud83d\ude00 ";
+    /** Texts as ids are: printable ASCII, nothing to escape. */
+    private static final String ASCII = "abcxyzABC019._:@-/ ~";
+
     private static AnswerRecorded randomAnswer(SplittableRandom random) {
+        return randomAnswer(random, ANY);
+    }
+
+    private static AnswerRecorded randomAnswer(SplittableRandom random, String alphabet) {
         List<String> skills = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) {
-            skills.add(randomText(random));
+            skills.add(randomText(random, alphabet));
         }
         List<String> chosen = new ArrayList<>();
         for (int i = random.nextInt(3); i > 0; i--) {
-            chosen.add(randomText(random));
+            chosen.add(randomText(random, alphabet));
         }
         double score = switch (random.nextInt(4)) {
             case 0 -> 0;
@@ -201,9 +268,14 @@ class AnswerJsonSerdeTests {
             case 2 -> random.nextDouble();
             default -> Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL) * (random.nextBoolean() ? 1 : -1);
         };
-        return new AnswerRecorded(random.nextInt(3), nullable(random), nullable(random), nullable(random), nullable(random), skills,
-                nullable(random), random.nextInt(-3, 8), chosen, nullable(random), random.nextBoolean(), score, instant(random),
+        return new AnswerRecorded(random.nextInt(3), nullable(random, alphabet), nullable(random, alphabet), nullable(random, alphabet),
+                nullable(random, alphabet), skills, nullable(random, alphabet), random.nextInt(-3, 8), chosen, nullable(random, alphabet),
+                random.nextBoolean(), score, instant(random),
                 random.nextBoolean() ? random.nextLong(0, 86_400_001) : random.nextLong(), instant(random));
+    }
+
+    private static boolean inCanonicalRange(Instant instant) {
+        return instant == null || (!instant.isBefore(Instant.parse("0000-01-01T00:00:00Z")) && instant.isBefore(Instant.parse("+10000-01-01T00:00:00Z")));
     }
 
     private static Instant instant(SplittableRandom random) {
@@ -215,12 +287,11 @@ class AnswerJsonSerdeTests {
         };
     }
 
-    private static String nullable(SplittableRandom random) {
-        return random.nextInt(8) == 0 ? null : randomText(random);
+    private static String nullable(SplittableRandom random, String alphabet) {
+        return random.nextInt(8) == 0 ? null : randomText(random, alphabet);
     }
 
-    private static String randomText(SplittableRandom random) {
-        String alphabet = "abcxyz019._:@-\"\\/\n\t\u0001\u00e9\u4e2d\ud83d\ude00 ";
+    private static String randomText(SplittableRandom random, String alphabet) {
         var text = new StringBuilder();
         for (int i = random.nextInt(12); i > 0; i--) {
             int at = random.nextInt(alphabet.length());
