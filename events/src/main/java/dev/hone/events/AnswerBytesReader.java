@@ -3,7 +3,6 @@ package dev.hone.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,6 +37,8 @@ final class AnswerBytesReader {
     private static final int RECORDED_AT = 14;
     /** The primitives: data binding refuses an answer without one. */
     private static final int REQUIRED = bit(SCHEMA) | bit(DIFFICULTY) | bit(CORRECT) | bit(SCORE) | bit(RESPONSE_MS);
+    /** 10^0 to 10^15, each exact in a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     /** The longest number read here (longer ones are the streaming reader's). */
     private static final int MAX_NUMBER = 24;
 
@@ -70,11 +71,12 @@ final class AnswerBytesReader {
         Instant answeredAt = null;
         Instant recordedAt = null;
         int seen = 0;
+        int field = -1;
         if (!take('{')) {
             return null;
         }
         do {
-            int field = fieldName();
+            field = fieldName(field + 1);
             if (field < 0 || (seen & bit(field)) != 0 || !take(':')) {
                 return null;
             }
@@ -108,19 +110,38 @@ final class AnswerBytesReader {
                 responseText, correct, score, answeredAt, responseMs, recordedAt);
     }
 
-    /** The index of the quoted field name here, or -1 for a name this class does not know. */
-    private int fieldName() {
+    /**
+     * The index of the quoted field name here, or -1 for a name this class does not know. {@code expected} is tried
+     * first: Hone writes the fields in {@link #NAMES}' order.
+     */
+    private int fieldName(int expected) {
         int start = at + 1;
         int end = stringEnd();
         if (end < 0) {
             return -1;
         }
+        if (expected < NAMES.length && named(start, end, expected)) {
+            return expected;
+        }
         for (int i = 0; i < NAMES.length; i++) {
-            if (Arrays.equals(in, start, end, NAMES[i], 0, NAMES[i].length)) {
+            if (named(start, end, i)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private boolean named(int start, int end, int field) {
+        byte[] name = NAMES[field];
+        if (end - start != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (in[start + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -230,12 +251,32 @@ final class AnswerBytesReader {
         if (end < 0 || end - start > MAX_NUMBER) {
             return at = -1;
         }
+        int point = -1;
         for (int i = start; i < end; i++) {
-            if (in[i] == '.' || in[i] == 'e' || in[i] == 'E') {
+            if (in[i] == 'e' || in[i] == 'E') {
                 return Double.parseDouble(new String(in, start, end - start, StandardCharsets.ISO_8859_1));
             }
+            if (in[i] == '.') {
+                point = i;
+            }
         }
-        return whole(start, end);
+        if (point < 0) {
+            return whole(start, end);
+        }
+        if (end - start > 16) {
+            return Double.parseDouble(new String(in, start, end - start, StandardCharsets.ISO_8859_1));
+        }
+        // a short decimal (a score: 0.5, 0.75): its digits as a whole number over a power of ten, both exact in a double,
+        // and IEEE division rounds correctly, so this is the double Double.parseDouble reads (Clinger's fast path)
+        boolean negative = in[start] == '-';
+        long digits = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+            if (i != point) {
+                digits = digits * 10 + (in[i] - '0');
+            }
+        }
+        double value = digits / POWERS_OF_TEN[end - point - 1];
+        return negative ? -value : value;
     }
 
     /** The whole number of {@code in[start, end)} (grammar checked); {@code at} -1 past 18 digits. */

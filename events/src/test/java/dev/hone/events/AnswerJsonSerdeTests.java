@@ -165,6 +165,28 @@ class AnswerJsonSerdeTests {
     }
 
     @Test
+    void scoresWrittenAsShortDecimalsReadAsDoubleParseDoubleReadsThem() {
+        var random = new SplittableRandom(17);
+        for (int i = 0; i < 100_000; i++) {
+            var digits = new StringBuilder(random.nextBoolean() ? "0" : Integer.toString(random.nextInt(1, 10)));
+            for (int d = digits.charAt(0) == '0' ? 0 : random.nextInt(0, 8); d > 0; d--) {
+                digits.append(random.nextInt(10));
+            }
+            digits.append('.');
+            for (int d = random.nextInt(1, 8); d > 0; d--) {
+                digits.append(random.nextInt(10));
+            }
+            String score = (random.nextInt(4) == 0 ? "-" : "") + digits;
+            String json = "{\"schema\":1,\"difficulty\":2,\"correct\":true,\"score\":" + score + ",\"responseMs\":5}";
+
+            AnswerRecorded read = AnswerBytesReader.read(json.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(read).as(json).isNotNull();
+            assertThat(Double.doubleToRawLongBits(read.score())).as(score).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(score)));
+        }
+    }
+
+    @Test
     void theByteReaderLeavesEverythingButTheExactShapeToTheStreamingReader() {
         String written = new String(reference.serialize(Topics.ANSWERS_NAME, new AnswerRecorded(1, "e-1", "ada", "core.gil.q01", "core.gil",
                 List.of("core.gil"), "single_choice", 2, List.of("a"), "text", true, 1.0, Instant.parse("2026-11-28T10:00:00Z"), 4200,

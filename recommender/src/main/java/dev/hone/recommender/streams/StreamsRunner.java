@@ -66,7 +66,6 @@ public class StreamsRunner implements SmartLifecycle {
         if (!client.properties().containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
             props.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) settings.producerBatchSize().toBytes());
         }
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LearnerStoreRocksDbConfig.class);
         // Streams overrides the consumer's own default (leave on close) with false, as a default a user may change;
         // KafkaStreams#close(CloseOptions#leaveGroup) only removes static members in 4.1 (KIP-1092 explains why)
         props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), settings.leaveGroupOnClose());

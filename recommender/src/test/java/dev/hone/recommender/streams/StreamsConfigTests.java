@@ -22,13 +22,6 @@ class StreamsConfigTests {
             StreamsSettings.DEFAULT_LEARNER_MEMORY);
 
     @Test
-    void theLearnerStoresRocksDbOptionsAreSetByHonesConfigSetter() {
-        var props = StreamsRunner.streamsConfig(settings, KafkaClientProperties.NONE, 8081);
-
-        assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(LearnerStoreRocksDbConfig.class);
-    }
-
-    @Test
     void clusterSettingsReachEveryClientInsideStreams() {
         KafkaClientProperties client = bound(Map.of(
                 "hone.kafka.properties.security.protocol", "SASL_SSL",

@@ -45,7 +45,6 @@ class WriteBackStoreTests {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("write-back-test").toString());
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LearnerStoreRocksDbConfig.class);
         driver = new TopologyTestDriver(RecommenderTopology.build(ENGINES, APPLICATION, RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL,
                 learnerMemory), props);
         answers = driver.createInputTopic(Topics.ANSWERS_NAME, Serdes.String().serializer(), Serdes.ByteArray().serializer());
