@@ -44,8 +44,9 @@ import java.time.Duration;
  *                          {@code buffer.memory}. {@code hone.kafka.properties.batch.size} wins
  * @param learnerMemory     heap the instance's learner tasks hold recently written learner states in
  *                          (their stored form, ~0.3-2.5 KB each): an answer of a learner held there
- *                          reads no RocksDB. Past it, each commit lets go of states until the
- *                          instance is back under 90%; a state let go of is read from RocksDB
+ *                          reads no RocksDB. A write past it makes its store write what it holds
+ *                          to RocksDB and let go of states until the instance is back under 90%;
+ *                          a state let go of is read from RocksDB
  */
 @ConfigurationProperties("hone.streams")
 public record StreamsSettings(

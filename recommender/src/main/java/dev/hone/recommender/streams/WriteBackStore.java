@@ -28,17 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A persistent key-value store that writes RocksDB back: the values written lately are held in memory, read from there,
- * and reach RocksDB together, as one sorted write batch, when Streams flushes the store or when the instance's
- * {@link Budget} makes it let go of some. It sits where Streams' RocksDB store would ({@link #supplier}), under the
+ * and reach RocksDB together, as one sorted write batch, when Streams flushes the store (before each checkpoint), before
+ * a range read, or when the instance's {@link Budget} makes it let go of some. It sits where Streams' RocksDB store would ({@link #supplier}), under the
  * changelogging layer, so every write still goes to the changelog as it happens.
  *
  * <p>Why it is safe: Streams keeps no write-ahead log for RocksDB either; a store is only as durable as its last
- * {@link #flush()}, which Streams calls before every checkpoint. Under exactly_once_v2 Streams checkpoints a running
- * task only when it suspends or closes it cleanly, and restores a store without a checkpoint from its changelog, so
- * what a crash leaves unwritten here is also what Streams would have thrown away from RocksDB. Restoring (a standby's
- * updates, a task restored after a crash) writes RocksDB directly: nothing is held then, since only writes through
- * this store hold a value and {@link #clearCache()} (a task recycled to a standby, after its checkpoint), {@link #init}
- * and {@link #close()} let go of everything.
+ * {@link #flush()}, and Streams flushes every store before it writes a checkpoint ({@code AbstractTask.maybeCheckpoint}),
+ * the changelog offset it will trust the store with on the next start. Under exactly_once_v2 a running task is not
+ * checkpointed at each commit (only when restoration completes and when it is suspended, moved or closed cleanly), and a
+ * store without a checkpoint, or an older one, is restored from its changelog: what a crash leaves unwritten here is
+ * what Streams would have thrown away from RocksDB's memtables. Restoring (a standby's updates, a task restored after
+ * a crash) writes RocksDB directly: nothing is held then, since only writes through this store hold a value and
+ * {@link #clearCache()} (a task recycled to a standby, after its checkpoint), {@link #init} and {@link #close()} let go
+ * of everything.
  *
  * <p>Why: RocksDB's {@code get} and {@code put} per answer were the largest single cost of the recommender's stream
  * thread in the bench's profile (~14 µs of ~45 on the eleventh session's machine: a JNI call and a walk of a memtable
@@ -126,16 +128,20 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         return current;
     }
 
+    /** Holds {@code value}; past the budget, lets go first, so a failed write-back leaves this write undone, not half done. */
     private void hold(Bytes key, byte[] value) {
-        byte[] before = held.put(key, value);
-        account(weight(key, value) - (before == null ? 0 : weight(key, before)));
-        unwritten.add(key);
         if (budget.exceeded()) {
             letGo();
         }
+        byte[] before = held.put(key, value);
+        account(weight(key, value) - (before == null ? 0 : weight(key, before)));
+        unwritten.add(key);
     }
 
-    /** Writes what is held and lets go of values until the instance is back under 90% of its budget. */
+    /**
+     * Writes what is held and lets go of this store's values until the instance is back under 90% of its budget (or
+     * this store holds nothing: a task whose peers hold the memory then writes through, as a plain RocksDB store).
+     */
     private void letGo() {
         writeBack();
         var it = held.entrySet().iterator();
@@ -146,7 +152,10 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         }
     }
 
-    /** The held values RocksDB does not have yet into it, as one batch in key order (a sorted batch inserts faster). */
+    /**
+     * The held values RocksDB does not have yet into it, as one batch in key order (a sorted batch inserts faster;
+     * a deleted key goes in as a null value, which the batch writes as a delete). Deleted keys are let go of after.
+     */
     private void writeBack() {
         if (unwritten.isEmpty()) {
             return;
@@ -156,18 +165,17 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         List<KeyValue<Bytes, byte[]>> writes = new ArrayList<>(keys.length);
         for (Bytes key : keys) {
             byte[] value = held.get(key);
+            writes.add(KeyValue.pair(key, value == DELETED ? null : value));
+        }
+        rocks.putAll(writes);
+        unwritten.clear();
+        for (Bytes key : keys) {
+            byte[] value = held.get(key);
             if (value == DELETED) {
-                rocks.delete(key);
                 held.remove(key);
                 account(-weight(key, value));
-            } else {
-                writes.add(KeyValue.pair(key, value));
             }
         }
-        if (!writes.isEmpty()) {
-            rocks.putAll(writes);
-        }
-        unwritten.clear();
     }
 
     @Override
@@ -253,6 +261,10 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         return rocks.getPosition();
     }
 
+    /**
+     * Interactive queries v2 go to RocksDB once it has what is held. The store's position (what IQv2's bounds compare)
+     * advances when RocksDB is written, not with each write: nothing in Hone queries with bounds.
+     */
     @Override
     public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
         writeBack();
@@ -289,9 +301,9 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         return rocks.prefixScan(prefix, prefixKeySerializer);
     }
 
+    /** RocksDB's estimate, which may not count the states written since RocksDB was last written. */
     @Override
-    public synchronized long approximateNumEntries() {
-        writeBack();
+    public long approximateNumEntries() {
         return rocks.approximateNumEntries();
     }
 

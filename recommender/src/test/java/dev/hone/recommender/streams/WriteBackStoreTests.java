@@ -132,6 +132,26 @@ class WriteBackStoreTests {
     }
 
     @Test
+    void aTaskRecycledToAStandbyWritesWhatItHeldAndHoldsNothing() throws Exception {
+        var budget = new WriteBackStore.Budget(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
+        var store = (WriteBackStore) WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, budget).get();
+        var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 0),
+                Files.createTempDirectory("write-back-recycle").toFile()).getStateStoreContext();
+        store.init(context, store);
+        try {
+            store.put(Bytes.wrap(new byte[]{'a'}), new byte[]{1});
+
+            store.clearCache();
+
+            assertThat(store.heldValues()).isZero();
+            assertThat(budget.used()).isZero();
+            assertThat(store.get(Bytes.wrap(new byte[]{'a'}))).as("from RocksDB").containsExactly(1);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void anErasureRemovesTheStateFromMemoryRocksDbAndTheChangelog() throws Exception {
         start(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
         TestInputTopic<String, byte[]> profiles = driver.createInputTopic(Topics.LEARNERS_NAME, Serdes.String().serializer(),
