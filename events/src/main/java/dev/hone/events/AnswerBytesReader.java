@@ -49,9 +49,15 @@ final class AnswerBytesReader {
         this.in = in;
     }
 
+    /**
+     * Jackson's longest string (its read constraints): a document longer than that could hold a string it refuses, so
+     * it is left to the streaming reader, which applies the limit.
+     */
+    static final int MAX_DOCUMENT = EventJson.mapper().getFactory().streamReadConstraints().getMaxStringLength();
+
     /** The answer, or null when {@code data} is not exactly in the shape Hone writes. */
     static AnswerRecorded read(byte[] data) {
-        return data == null ? null : new AnswerBytesReader(data).answer();
+        return data == null || data.length > MAX_DOCUMENT ? null : new AnswerBytesReader(data).answer();
     }
 
     private AnswerRecorded answer() {

@@ -187,6 +187,15 @@ class AnswerJsonSerdeTests {
     }
 
     @Test
+    void aStringLongerThanJacksonReadsIsRefusedAsDataBindingRefusesIt() {
+        String text = "x".repeat(AnswerBytesReader.MAX_DOCUMENT + 1);
+        String json = "{\"schema\":1,\"difficulty\":2,\"correct\":true,\"score\":1,\"responseMs\":5,\"responseText\":\"" + text + "\"}";
+
+        assertThat(AnswerBytesReader.read(json.getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(outcome(serde, json)).startsWith("refused").isEqualTo(outcome(reference, json));
+    }
+
+    @Test
     void theByteReaderLeavesEverythingButTheExactShapeToTheStreamingReader() {
         String written = new String(reference.serialize(Topics.ANSWERS_NAME, new AnswerRecorded(1, "e-1", "ada", "core.gil.q01", "core.gil",
                 List.of("core.gil"), "single_choice", 2, List.of("a"), "text", true, 1.0, Instant.parse("2026-11-28T10:00:00Z"), 4200,
