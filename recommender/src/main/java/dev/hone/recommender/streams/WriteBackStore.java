@@ -163,18 +163,20 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         Bytes[] keys = unwritten.toArray(new Bytes[0]);
         Arrays.sort(keys);
         List<KeyValue<Bytes, byte[]>> writes = new ArrayList<>(keys.length);
-        for (Bytes key : keys) {
-            byte[] value = held.get(key);
-            writes.add(KeyValue.pair(key, value == DELETED ? null : value));
-        }
-        rocks.putAll(writes);
-        unwritten.clear();
+        List<Bytes> deleted = new ArrayList<>();
         for (Bytes key : keys) {
             byte[] value = held.get(key);
             if (value == DELETED) {
-                held.remove(key);
-                account(-weight(key, value));
+                deleted.add(key);
+                value = null;
             }
+            writes.add(KeyValue.pair(key, value));
+        }
+        rocks.putAll(writes);
+        unwritten.clear();
+        for (Bytes key : deleted) {
+            held.remove(key);
+            account(-weight(key, DELETED));
         }
     }
 
