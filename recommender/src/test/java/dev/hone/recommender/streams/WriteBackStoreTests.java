@@ -9,15 +9,16 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -107,27 +108,24 @@ class WriteBackStoreTests {
 
     @Test
     void aStoreClosedAndReopenedReadsWhatItHeldFromRocksDb() throws Exception {
-        Path dir = Files.createTempDirectory("write-back-reopen");
         var budget = new WriteBackStore.Budget(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
         var supplier = WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, budget);
-        var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 0), dir.toFile()).getStateStoreContext();
-        var first = (WriteBackStore) supplier.get();
-        first.init(context, first);
-        first.put(Bytes.wrap(new byte[]{'a'}), new byte[]{1});
-        first.put(Bytes.wrap(new byte[]{'b'}), new byte[]{2});
-        first.delete(Bytes.wrap(new byte[]{'b'}));
-        first.put(Bytes.wrap(new byte[]{'c'}), new byte[]{3});
+        var context = storeContext("write-back-reopen");
+        var first = opened(supplier, context);
+        first.put(key('a'), new byte[]{1});
+        first.put(key('b'), new byte[]{2});
+        first.delete(key('b'));
+        first.put(key('c'), new byte[]{3});
         assertThat(first.heldValues()).isEqualTo(3);
         first.close();
         assertThat(budget.used()).as("nothing counted for a closed store").isZero();
 
-        var reopened = (WriteBackStore) supplier.get();
-        reopened.init(context, reopened);
+        var reopened = opened(supplier, context);
         try {
             assertThat(reopened.heldValues()).isZero();
-            assertThat(reopened.get(Bytes.wrap(new byte[]{'a'}))).containsExactly(1);
-            assertThat(reopened.get(Bytes.wrap(new byte[]{'b'}))).isNull();
-            assertThat(reopened.get(Bytes.wrap(new byte[]{'c'}))).containsExactly(3);
+            assertThat(reopened.get(key('a'))).containsExactly(1);
+            assertThat(reopened.get(key('b'))).isNull();
+            assertThat(reopened.get(key('c'))).containsExactly(3);
         } finally {
             reopened.close();
         }
@@ -136,18 +134,15 @@ class WriteBackStoreTests {
     @Test
     void aTaskRecycledToAStandbyWritesWhatItHeldAndHoldsNothing() throws Exception {
         var budget = new WriteBackStore.Budget(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
-        var store = (WriteBackStore) WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, budget).get();
-        var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 0),
-                Files.createTempDirectory("write-back-recycle").toFile()).getStateStoreContext();
-        store.init(context, store);
+        var store = opened(WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, budget), storeContext("write-back-recycle"));
         try {
-            store.put(Bytes.wrap(new byte[]{'a'}), new byte[]{1});
+            store.put(key('a'), new byte[]{1});
 
             store.clearCache();
 
             assertThat(store.heldValues()).isZero();
             assertThat(budget.used()).isZero();
-            assertThat(store.get(Bytes.wrap(new byte[]{'a'}))).as("from RocksDB").containsExactly(1);
+            assertThat(store.get(key('a'))).as("from RocksDB").containsExactly(1);
         } finally {
             store.close();
         }
@@ -172,6 +167,23 @@ class WriteBackStoreTests {
         var written = changelog.readKeyValuesToList();
         assertThat(written.get(written.size() - 1).key).isEqualTo("ada");
         assertThat(written.get(written.size() - 1).value).as("a tombstone").isNull();
+    }
+
+    /** A store context over a fresh state directory, as Streams gives a task's stores. */
+    private static StateStoreContext storeContext(String directory) throws Exception {
+        return new MockProcessorContext<>(new Properties(), new TaskId(0, 0), Files.createTempDirectory(directory).toFile())
+                .getStateStoreContext();
+    }
+
+    /** A store from {@code supplier}, opened (RocksDB underneath) in {@code context}. */
+    private static WriteBackStore opened(KeyValueBytesStoreSupplier supplier, StateStoreContext context) {
+        var store = (WriteBackStore) supplier.get();
+        store.init(context, store);
+        return store;
+    }
+
+    private static Bytes key(char c) {
+        return Bytes.wrap(new byte[]{(byte) c});
     }
 
     /** The store under Streams' metering and changelogging layers. */
