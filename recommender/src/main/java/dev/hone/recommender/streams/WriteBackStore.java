@@ -19,10 +19,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,23 +45,41 @@ import java.util.concurrent.atomic.AtomicLong;
  * much larger than the CPU's caches each); a learner answering again now reads memory, and RocksDB gets one write per
  * learner per flush.
  *
+ * <p>Reads of keys RocksDB has never had (a learner's first answer) skip it, by a Bloom filter of its keys
+ * ({@link RocksKeyFilter}); RocksJava reports "not found" with a C++ exception, as costly as a read that finds a value.
+ *
  * <p>Reads by key come from any thread (interactive queries) without a lock: a value leaves memory only after RocksDB
  * has it. Writes come from the task's stream thread; they, and the range reads, which write what is held first so that
  * RocksDB's iterators see it, hold the store's lock, as RocksDB's own store does.
  */
 final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateStore<Bytes, byte[]> {
 
-    /** Heap bytes a held value costs beyond its key's and its own bytes: the map's entry, the key's wrapper, arrays' headers. */
+    /** Heap bytes a held value costs beyond its key's and its own bytes: the map's entry, the key's wrapper, the holder, arrays' headers. */
     static final int ENTRY_OVERHEAD = 120;
     /** A key deleted since RocksDB was last written (compared by identity). */
     private static final byte[] DELETED = new byte[0];
 
     private final KeyValueStore<Bytes, byte[]> rocks;
     private final Budget budget;
-    private final Map<Bytes, byte[]> held = new ConcurrentHashMap<>();
-    /** Held keys RocksDB does not have the latest value of (guarded by this). */
-    private final Set<Bytes> unwritten = new HashSet<>();
+    private final Map<Bytes, Held> held = new ConcurrentHashMap<>();
+    /**
+     * The keys whose held value RocksDB does not have yet, each once, in the order they were first written (guarded
+     * by this). A list, not a set: a write learns from the value it replaces whether its key is here already, so
+     * noting one costs an append, not a second hash lookup.
+     */
+    private final List<Bytes> unwritten = new ArrayList<>();
     private long heldBytes;
+    /**
+     * The keys RocksDB may have, so that a read of a key nobody wrote (a learner's first answer) skips RocksDB; null
+     * while not known. Made at the first write after the store opened or was recycled ({@link #noteKey}): only a task
+     * that processes writes here, after its restoration. Restoring writes RocksDB below this store: an active task's
+     * before it processes; a standby's, or a task's restored again after a failure, only after {@link #clearCache()} or
+     * {@link #close()} forgot the filter; a task resumed after a rebalance, only what it wrote itself, here, since its
+     * last checkpoint. Written under the store's lock.
+     */
+    private volatile RocksKeyFilter rocksKeys;
+    /** Whether {@link #rocksKeys} was made since the store opened (it stays null for a store with too many keys). */
+    private boolean rocksKeysScanned;
 
     WriteBackStore(KeyValueStore<Bytes, byte[]> rocks, Budget budget) {
         this.rocks = rocks;
@@ -93,11 +109,11 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
 
     @Override
     public byte[] get(Bytes key) {
-        byte[] value = held.get(key);
-        if (value == null) {
-            return rocks.get(key);
+        Held value = held.get(key);
+        if (value != null) {
+            return value.bytes == DELETED ? null : value.bytes;
         }
-        return value == DELETED ? null : value;
+        return rocksMayHave(key) ? rocks.get(key) : null;
     }
 
     @Override
@@ -133,9 +149,38 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         if (budget.exceeded()) {
             letGo();
         }
-        byte[] before = held.put(key, value);
-        account(weight(key, value) - (before == null ? 0 : weight(key, before)));
-        unwritten.add(key);
+        if (value != DELETED) {
+            Held current = held.get(key);
+            if (current == null || current.bytes == DELETED) {
+                noteKey(key);
+            }
+        }
+        Held before = held.put(key, new Held(value));
+        account(weight(key, value) - (before == null ? 0 : weight(key, before.bytes)));
+        if (before == null || before.written) {
+            unwritten.add(key);
+        }
+    }
+
+    /**
+     * Adds {@code key} to the keys RocksDB may have, which it reaches before its value is held; the first write after
+     * the store opened scans RocksDB for them (restored by now), and a filter that filled up is scanned again, larger,
+     * once what is held is in RocksDB.
+     */
+    private void noteKey(Bytes key) {
+        if (!rocksKeysScanned) {
+            rocksKeysScanned = true;
+            rocksKeys = RocksKeyFilter.scan(rocks, 0);
+        }
+        RocksKeyFilter keys = rocksKeys;
+        if (keys != null && keys.full()) {
+            writeBack();
+            keys = RocksKeyFilter.scan(rocks, 2 * keys.added());
+            rocksKeys = keys;
+        }
+        if (keys != null) {
+            keys.add(key);
+        }
     }
 
     /**
@@ -148,7 +193,7 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         while (it.hasNext() && budget.aboveTarget()) {
             var entry = it.next();
             it.remove();
-            account(-weight(entry.getKey(), entry.getValue()));
+            account(-weight(entry.getKey(), entry.getValue().bytes));
         }
     }
 
@@ -164,15 +209,19 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         Arrays.sort(keys);
         List<KeyValue<Bytes, byte[]>> writes = new ArrayList<>(keys.length);
         List<Bytes> deleted = new ArrayList<>();
+        List<Held> values = new ArrayList<>(keys.length);
         for (Bytes key : keys) {
-            byte[] value = held.get(key);
-            if (value == DELETED) {
+            Held value = held.get(key);
+            values.add(value);
+            if (value.bytes == DELETED) {
                 deleted.add(key);
-                value = null;
+                writes.add(KeyValue.pair(key, null));
+            } else {
+                writes.add(KeyValue.pair(key, value.bytes));
             }
-            writes.add(KeyValue.pair(key, value));
         }
         rocks.putAll(writes);
+        values.forEach(Held::written);
         unwritten.clear();
         for (Bytes key : deleted) {
             held.remove(key);
@@ -207,6 +256,8 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
         held.clear();
         unwritten.clear();
         account(-heldBytes);
+        rocksKeys = null;
+        rocksKeysScanned = false;
     }
 
     private void account(long bytes) {
@@ -216,6 +267,12 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
 
     private static long weight(Bytes key, byte[] value) {
         return key.get().length + value.length + ENTRY_OVERHEAD;
+    }
+
+    /** False when {@code key} is certainly not in RocksDB, as far as this store knows (a read of it skips RocksDB). */
+    boolean rocksMayHave(Bytes key) {
+        RocksKeyFilter keys = rocksKeys;
+        return keys == null || keys.mayHave(key);
     }
 
     /** How many values this store holds in memory. */
@@ -307,6 +364,24 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
     @Override
     public long approximateNumEntries() {
         return rocks.approximateNumEntries();
+    }
+
+    /**
+     * A value held in memory, and whether RocksDB has it. The flag is read and set only under the store's lock; reads by
+     * key (any thread, no lock) look at the bytes alone, which are final.
+     */
+    private static final class Held {
+
+        private final byte[] bytes;
+        private boolean written;
+
+        Held(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        void written() {
+            written = true;
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
@@ -132,6 +133,51 @@ class WriteBackStoreTests {
     }
 
     @Test
+    void aReopenedStoreWrittenAgainReadsWhatRocksDbHadAndSkipsRocksDbForKeysNeverWritten() throws Exception {
+        var supplier = WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, new WriteBackStore.Budget(RecommenderTopology.DEFAULT_LEARNER_MEMORY));
+        var context = storeContext("write-back-filter");
+        var first = opened(supplier, context);
+        first.put(key('a'), new byte[]{1});
+        first.put(key('b'), new byte[]{2});
+        first.delete(key('b'));
+        first.close();
+
+        var reopened = opened(supplier, context);
+        try {
+            assertThat(reopened.rocksMayHave(key('z'))).as("not known before the first write: RocksDB is asked").isTrue();
+            reopened.put(key('c'), new byte[]{3}); // RocksDB's keys are read here
+
+            assertThat(reopened.get(key('a'))).as("in RocksDB before the store reopened").containsExactly(1);
+            assertThat(reopened.get(key('b'))).isNull();
+            assertThat(reopened.get(key('c'))).containsExactly(3);
+            assertThat(reopened.rocksMayHave(key('a'))).isTrue();
+            assertThat(reopened.rocksMayHave(key('z'))).as("never written: RocksDB is not asked").isFalse();
+            assertThat(reopened.get(key('z'))).isNull();
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
+    void keysPastTheFiltersRoomAreAllStillReadFromRocksDb() throws Exception {
+        var store = opened(WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, new WriteBackStore.Budget(1 << 20)),
+                storeContext("write-back-filter-grows"));
+        int keys = (int) RocksKeyFilter.MIN_KEYS + 1_000;
+        try {
+            for (int i = 0; i < keys; i++) {
+                store.put(intKey(i), new byte[]{(byte) i});
+            }
+            assertThat(store.heldValues()).as("most let go of, under a 1 MB budget").isLessThan(keys / 10);
+            for (int i = 0; i < keys; i++) {
+                assertThat(store.get(intKey(i))).as("key %d", i).containsExactly((byte) i);
+            }
+            assertThat(store.get(intKey(-1))).isNull();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void aTaskRecycledToAStandbyWritesWhatItHeldAndHoldsNothing() throws Exception {
         var budget = new WriteBackStore.Budget(RecommenderTopology.DEFAULT_LEARNER_MEMORY);
         var store = opened(WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, budget), storeContext("write-back-recycle"));
@@ -184,6 +230,10 @@ class WriteBackStoreTests {
 
     private static Bytes key(char c) {
         return Bytes.wrap(new byte[]{(byte) c});
+    }
+
+    private static Bytes intKey(int i) {
+        return Bytes.wrap(ByteBuffer.allocate(Integer.BYTES).putInt(i).array());
     }
 
     /** The store under Streams' metering and changelogging layers. */
