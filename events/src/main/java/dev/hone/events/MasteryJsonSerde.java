@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
- * The serde of {@link MasteryChanged}: written on Jackson's streaming API (the recommender writes one per topic of
- * every answer, and data binding them was 6% of its stream thread), read by data binding. The bytes are the
+ * The serde of {@link MasteryChanged}: written straight to bytes when its strings are plain ASCII
+ * ({@link MasteryBytesWriter}), else on Jackson's streaming API (the recommender writes one per topic of every answer,
+ * and data binding them was 6% of its stream thread), read by data binding. The bytes are the
  * {@link JsonSerde}'s, byte for byte: every field in the record's order, a null written as null.
  */
 public final class MasteryJsonSerde extends AbstractSerde<MasteryChanged> {
@@ -28,6 +29,10 @@ public final class MasteryJsonSerde extends AbstractSerde<MasteryChanged> {
 
     @Override
     protected byte[] write(String topic, MasteryChanged m) {
+        byte[] plain = MasteryBytesWriter.write(m);
+        if (plain != null) {
+            return plain;
+        }
         String at = m.at() == null ? null : UtcInstantText.format(m.at());
         if (m.at() != null && at == null) {
             return reference.serialize(topic, m); // a year outside 0000-9999: the JavaTimeModule's text

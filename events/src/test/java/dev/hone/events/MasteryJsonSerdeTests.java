@@ -15,8 +15,20 @@ class MasteryJsonSerdeTests {
 
     @Test
     void writesTheBytesDataBindingWritesAndReadsThemBack() {
-        var random = new SplittableRandom(8);
-        String alphabet = "ab.z09-_:\"\\\n\u00e9\u4e2d ";
+        writesAsDataBinding("ab.z09-_:\"\\\n\u00e9\u4e2d ", 8);
+    }
+
+    /** Plain ASCII ids (what ingest accepts), written straight to bytes without Jackson's generator. */
+    @Test
+    void writesPlainIdsAsDataBindingDoes() {
+        int direct = writesAsDataBinding("abz.09-_:/ ~{}", 9);
+        assertThat(direct).as("written without the generator").isGreaterThan(10_000);
+    }
+
+    /** Checks 20,000 random events; returns how many {@link MasteryBytesWriter} wrote. */
+    private int writesAsDataBinding(String alphabet, long seed) {
+        var random = new SplittableRandom(seed);
+        int direct = 0;
         for (int i = 0; i < 20_000; i++) {
             Instant at = switch (random.nextInt(4)) {
                 case 0 -> null;
@@ -28,11 +40,13 @@ class MasteryJsonSerdeTests {
                     random.nextLong(), random.nextLong(0, 1000), text(random, alphabet), at);
 
             byte[] bytes = serde.serialize(Topics.MASTERY_NAME, change);
+            direct += MasteryBytesWriter.write(change) != null ? 1 : 0;
 
             assertThat(new String(bytes, StandardCharsets.UTF_8))
                     .isEqualTo(new String(reference.serialize(Topics.MASTERY_NAME, change), StandardCharsets.UTF_8));
             assertThat(serde.deserialize(Topics.MASTERY_NAME, bytes)).isEqualTo(change);
         }
+        return direct;
     }
 
     private static String text(SplittableRandom random, String alphabet) {
