@@ -160,14 +160,14 @@ class WriteBackStoreTests {
 
     @Test
     void keysPastTheFiltersRoomAreAllStillReadFromRocksDb() throws Exception {
-        var store = opened(WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, new WriteBackStore.Budget(1 << 20)),
+        var store = opened(WriteBackStore.supplier(RecommenderTopology.LEARNER_STORE, new WriteBackStore.Budget(1 << 18)),
                 storeContext("write-back-filter-grows"));
         int keys = (int) RocksKeyFilter.MIN_KEYS + 1_000;
         try {
             for (int i = 0; i < keys; i++) {
                 store.put(intKey(i), new byte[]{(byte) i});
             }
-            assertThat(store.heldValues()).as("most let go of, under a 1 MB budget").isLessThan(keys / 10);
+            assertThat(store.heldValues()).as("most let go of, under a 256 KB budget").isLessThan(keys / 10);
             for (int i = 0; i < keys; i++) {
                 assertThat(store.get(intKey(i))).as("key %d", i).containsExactly((byte) i);
             }
