@@ -8,6 +8,7 @@ import dev.hone.bench.run.BenchContext;
 import dev.hone.bench.run.KafkaTopics;
 import dev.hone.bench.run.Processes;
 import dev.hone.bench.run.Reset;
+import dev.hone.bench.run.ServiceCpu;
 import dev.hone.catalog.Catalog;
 import dev.hone.events.KafkaClientProperties;
 import dev.hone.events.TopicProvisioner;
@@ -47,6 +48,8 @@ public final class RecommenderBench implements BenchRow {
     private static final Logger log = LoggerFactory.getLogger(RecommenderBench.class);
     /** Answers per learner in the history row's input, on average. */
     static final int HISTORY_ANSWERS_PER_LEARNER = 30;
+    /** Rounds of both apps before the measured runs. */
+    static final int WARM_UP_ROUNDS = 2;
 
     private final String name;
     private final boolean history;
@@ -87,6 +90,8 @@ public final class RecommenderBench implements BenchRow {
         List<Double> consumer = new ArrayList<>();
         List<Double> honeCpu = new ArrayList<>();
         List<Double> peerCpu = new ArrayList<>();
+        List<Double> honeBroker = new ArrayList<>();
+        List<Double> peerBroker = new ArrayList<>();
         long total;
         Reset.topics(ctx.kafka()); // the other recommender row's input, if it ran first, is not this one's
         try (var kafka = new KafkaTopics(ctx.kafka())) {
@@ -96,19 +101,33 @@ public final class RecommenderBench implements BenchRow {
             var end = kafka.endOffsets(Topics.ANSWERS_NAME);
             total = KafkaTopics.total(end);
             String run = Long.toString(System.currentTimeMillis() / 1000);
-            // warm-up, not counted: JIT of the clients, Streams and RocksDB code both apps share, and of Hone's processor
-            rate(ctx, kafka, "bench-warm-hone-" + run, hone(engines, kafka, "bench-warm-hone-" + run), end, total);
-            rate(ctx, kafka, "bench-warm-peer-" + run, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+            // Warm-up, not counted: the JIT of the clients, Streams and RocksDB code both apps share, of Hone's
+            // processor, and of the broker, a fresh JVM per bench. After one round the broker's C2 compiler still took
+            // a third of the broker's CPU during the next runs (a profile in the thirteenth session), most in the
+            // first app measured; a second round leaves the measured runs to the apps.
+            for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+                rate(ctx, kafka, "bench-warm-hone-" + run + "-" + w, hone(engines, kafka, "bench-warm-hone-" + run + "-" + w), end, total);
+                rate(ctx, kafka, "bench-warm-peer-" + run + "-" + w, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+            }
             for (int i = 0; i < ctx.scale().repeats(); i++) {
+                // each pair in turn starts with the other app, so what drifts across the bench (the broker's logs
+                // growing, its compactions, the neighbours' load) falls on both alike
+                boolean honeFirst = i % 2 == 0;
+                Run p = honeFirst ? null : peer(ctx, kafka, run, i, end, total);
                 Run h = rate(ctx, kafka, "bench-hone-" + run + "-" + i, hone(engines, kafka, "bench-hone-" + run + "-" + i), end, total);
-                Run p = rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+                if (honeFirst) {
+                    p = peer(ctx, kafka, run, i, end, total);
+                }
                 hone.add(h.perSecond());
                 honeCpu.add(h.cpuMicrosPerRecord());
+                honeBroker.add(h.brokerCpuMicrosPerRecord());
                 peer.add(p.perSecond());
                 peerCpu.add(p.cpuMicrosPerRecord());
+                peerBroker.add(p.brokerCpuMicrosPerRecord());
                 consumer.add(consumerPerformance(ctx, total, i));
-                log.info("recommender run {}: Hone {} answers/s ({} µs CPU each), minimal app {} ({} µs), ConsumerPerformance {}",
-                        i, h.perSecond(), h.cpuMicrosPerRecord(), p.perSecond(), p.cpuMicrosPerRecord(), consumer.get(i));
+                log.info("recommender run {}: Hone {} answers/s ({} µs CPU each, broker {}), minimal app {} ({} µs, broker {}), ConsumerPerformance {}",
+                        i, h.perSecond(), h.cpuMicrosPerRecord(), h.brokerCpuMicrosPerRecord(), p.perSecond(), p.cpuMicrosPerRecord(),
+                        p.brokerCpuMicrosPerRecord(), consumer.get(i));
             }
         }
         String input = String.format("%,d answers of up to %,d learners%s", total, learners(ctx),
@@ -122,6 +141,10 @@ public final class RecommenderBench implements BenchRow {
                 // an idle machine would give, when the stream thread is the limit.
                 Result.of(name(), "CPU µs per answer in the app's threads (stream, producer, global; " + input + ")", Summary.of(honeCpu),
                         Summary.of(peerCpu), Goal.report(), "ThreadMXBean CPU time of the threads named after the application id, from RUNNING to caught up, over the answers"),
+                // The broker shares the machine's two cores with the app: what each app's records cost it (changelogs,
+                // outputs, transactions) is part of why the rate ratio is not the app-thread CPU ratio.
+                Result.of(name(), "broker CPU µs per answer while the app runs (" + input + ")", Summary.of(honeBroker),
+                        Summary.of(peerBroker), Goal.report(), "the broker process's CPU time from RUNNING to caught up, over the answers"),
                 Result.of(name(), "ConsumerPerformance records/s on the same topic (fetch.nMsg.sec)", null, Summary.of(consumer), Goal.report(),
                         "the broker's plain read rate, for scale"));
     }
@@ -143,6 +166,11 @@ public final class RecommenderBench implements BenchRow {
         }
     }
 
+    private static Run peer(BenchContext ctx, KafkaTopics kafka, String run, int i, Map<org.apache.kafka.common.TopicPartition, Long> end,
+                            long total) throws Exception {
+        return rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+    }
+
     /** Hone's topology under its own application id, with the item side's re-key topic made first (as StreamsRunner does). */
     private static Topology hone(LearnerEngines engines, KafkaTopics kafka, String applicationId) throws Exception {
         new TopicProvisioner(6, (short) 1).ensure(kafka.admin(), RecommenderTopology.ownTopics(applicationId));
@@ -150,7 +178,7 @@ public final class RecommenderBench implements BenchRow {
     }
 
     /** One app's run: answers per second, and the CPU its threads spent per answer. */
-    private record Run(double perSecond, double cpuMicrosPerRecord) {
+    private record Run(double perSecond, double cpuMicrosPerRecord, double brokerCpuMicrosPerRecord) {
     }
 
     private static Run rate(BenchContext ctx, KafkaTopics kafka, String applicationId, Topology topology,
@@ -171,12 +199,15 @@ public final class RecommenderBench implements BenchRow {
             }
             long started = System.nanoTime();
             var threadsBefore = AppThreads.byThread(applicationId);
+            var broker = ServiceCpu.of(ctx, "kafka");
+            var brokerBefore = broker.used();
             deadline = started + Duration.ofMinutes(20).toNanos();
             while (!kafka.caughtUp(applicationId, end)) {
                 check(streams, deadline, applicationId + " did not read the input in time");
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            double brokerMicros = broker.used().minus(brokerBefore).toNanos() / 1e3;
             var threadsAfter = AppThreads.byThread(applicationId);
             long cpu = 0;
             for (var thread : threadsAfter.entrySet()) {
@@ -184,7 +215,7 @@ public final class RecommenderBench implements BenchRow {
                 cpu += used;
                 log.info("{}: thread {} used {} µs CPU per answer", applicationId, thread.getKey(), String.format("%.2f", used / 1e3 / total));
             }
-            return new Run(total / seconds, cpu / 1e3 / total);
+            return new Run(total / seconds, cpu / 1e3 / total, brokerMicros / total);
         } finally {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
