@@ -25,6 +25,9 @@ public final class PendingDelta {
     private byte[] observations = new byte[OBSERVATION_BYTES * 4];
     private int size;
     private int count;
+    /** Bytes and answers of {@link #observations} already in a logged increment ({@link #encodeUnlogged}). */
+    private int loggedSize;
+    private int loggedCount;
     private String lastEventId;
     private Instant lastAnsweredAt;
 
@@ -41,15 +44,25 @@ public final class PendingDelta {
         return delta;
     }
 
-    /** The delta as it was stored (after a restart, from the restored store). */
+    /** The delta as it was stored (after a restart, from the restored store), all of it logged. */
     public static PendingDelta of(ItemDelta stored) {
         var delta = new PendingDelta(stored.questionId(), stored.topicId(), stored.catalogDifficulty());
-        for (ItemDelta.Observation o : stored.observations()) {
-            delta.append(o.score(), o.correct(), o.responseMs(), o.predicted());
-        }
-        delta.lastEventId = stored.lastEventId();
-        delta.lastAnsweredAt = stored.lastAnsweredAt();
+        delta.merge(stored);
         return delta;
+    }
+
+    /** Appends a logged increment of the same question (restoring: the increments in the order they were logged). */
+    public void merge(ItemDelta increment) {
+        if (!java.util.Objects.equals(increment.topicId(), topicId)) {
+            topic(increment.topicId());
+        }
+        for (ItemDelta.Observation o : increment.observations()) {
+            append(o.score(), o.correct(), o.responseMs(), o.predicted());
+        }
+        lastEventId = increment.lastEventId();
+        lastAnsweredAt = increment.lastAnsweredAt();
+        loggedSize = size;
+        loggedCount = count;
     }
 
     /** Appends an answer to the same question. */
@@ -67,8 +80,29 @@ public final class PendingDelta {
         return count;
     }
 
+    /** Whether answers were added since the last {@link #encodeUnlogged}. */
+    public boolean hasUnlogged() {
+        return count > loggedCount;
+    }
+
+    /**
+     * The answers added since the last call, as a delta of its own (the last event id and time are the whole delta's),
+     * and marks them logged. {@link #merge} of the increments, in order, gives back this delta.
+     */
+    public byte[] encodeUnlogged() {
+        byte[] increment = encode(loggedSize, loggedCount);
+        loggedSize = size;
+        loggedCount = count;
+        return increment;
+    }
+
     /** The binary form of the delta so far. */
     public byte[] encode() {
+        return encode(0, 0);
+    }
+
+    /** The delta of the answers from the {@code fromCount}-th on, which begin at byte {@code fromByte}. */
+    private byte[] encode(int fromByte, int fromCount) {
         // the last event id and instant, as CompactCodec writes them: a presence byte, then writeUTF's 2-byte length
         // and chars (plain ASCII here: ingest's UUIDs; anything else goes through DataOutputStream), 8 + 4 bytes
         String id = lastEventId;
@@ -76,11 +110,12 @@ public final class PendingDelta {
         byte[] tail = plainId ? null : write(out -> CompactCodec.writeString(out, id));
         int idBytes = tail != null ? tail.length : id == null ? 1 : 3 + id.length();
         int instantBytes = lastAnsweredAt == null ? 1 : 13;
-        byte[] bytes = new byte[head.length + Integer.BYTES + size + idBytes + instantBytes];
+        int observed = size - fromByte;
+        byte[] bytes = new byte[head.length + Integer.BYTES + observed + idBytes + instantBytes];
         System.arraycopy(head, 0, bytes, 0, head.length);
-        int at = putInt(bytes, head.length, count);
-        System.arraycopy(observations, 0, bytes, at, size);
-        at += size;
+        int at = putInt(bytes, head.length, count - fromCount);
+        System.arraycopy(observations, fromByte, bytes, at, observed);
+        at += observed;
         if (tail != null) {
             System.arraycopy(tail, 0, bytes, at, tail.length);
             at += tail.length;

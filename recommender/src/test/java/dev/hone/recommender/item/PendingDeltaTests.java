@@ -61,6 +61,30 @@ class PendingDeltaTests {
         assertThat(restored.encode()).isEqualTo(codec.encode(stored.plus(next)));
     }
 
+    @Test
+    void theIncrementsLoggedAlongTheWayMergeBackIntoTheWholeDelta() {
+        var random = new java.util.SplittableRandom(3);
+        ItemAnswer first = answer("e0", "core.gil", 1, true, 4_000, 0.61);
+        PendingDelta pending = PendingDelta.of(first);
+        var increments = new java.util.ArrayList<ItemDelta>();
+        for (int i = 1; i <= 200; i++) {
+            if (random.nextInt(5) == 0 && pending.hasUnlogged()) {
+                increments.add(codec.decode(pending.encodeUnlogged()));
+                assertThat(pending.hasUnlogged()).isFalse();
+            }
+            pending.add(answer("e" + i, i < 150 ? "core.gil" : "core.threads", random.nextInt(3) / 2.0, random.nextBoolean(),
+                    random.nextInt(3) == 0 ? 0 : random.nextLong(1, 60_000), random.nextDouble()));
+        }
+        increments.add(codec.decode(pending.encodeUnlogged()));
+
+        PendingDelta restored = PendingDelta.of(increments.get(0));
+        increments.subList(1, increments.size()).forEach(restored::merge);
+
+        assertThat(increments.stream().mapToInt(d -> d.observations().size()).sum()).isEqualTo(201);
+        assertThat(restored.encode()).isEqualTo(pending.encode());
+        assertThat(restored.hasUnlogged()).as("a restored delta is all logged").isFalse();
+    }
+
     private static ItemAnswer answer(String eventId, String topicId, double score, boolean correct, long responseMs, double predicted) {
         return new ItemAnswer(eventId, "core.gil.q01", topicId, 2, score, correct, responseMs, predicted,
                 Instant.parse("2026-11-01T10:00:00Z").plusMillis(eventId.hashCode() & 0xFFFF));

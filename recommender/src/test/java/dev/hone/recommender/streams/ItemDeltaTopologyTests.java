@@ -90,16 +90,40 @@ class ItemDeltaTopologyTests {
     void pendingAnswersAreInTheChangelogUntilTheirDeltaIsSent() throws Exception {
         var driver = driver();
         var changelog = driver.createOutputTopic(APP + "-" + RecommenderTopology.ITEM_DELTAS_STORE + "-changelog",
-                Serdes.String().deserializer(), BinarySerde.itemInput());
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
 
-        feed(driver, false);
-        List<TestRecord<String, ItemDelta>> logged = changelog.readRecordsToList();
+        feed(driver, false); // the test driver commits after every record
+        List<TestRecord<String, byte[]>> logged = changelog.readRecordsToList();
         driver.advanceWallClockTime(RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL);
 
-        assertThat(logged).isNotEmpty();
-        assertThat(logged.get(logged.size() - 1).value().observations()).hasSize(ANSWERS);
-        assertThat(changelog.readRecordsToList()).singleElement()
-                .satisfies(r -> assertThat(r.value()).as("the flush empties the store, in the same commit as its delta").isNull());
+        assertThat(logged).as("one record per commit").hasSize(ANSWERS);
+        var increments = logged.stream().flatMap(r -> PendingItemDeltas.increments(r.value()).stream()).toList();
+        assertThat(increments).as("each answer logged once").allSatisfy(d -> assertThat(d.observations()).hasSize(1));
+        assertThat(increments).extracting(ItemDelta::lastEventId).containsExactly(
+                java.util.stream.IntStream.range(0, ANSWERS).mapToObj(i -> "e" + i).toArray(String[]::new));
+        var emptied = changelog.readRecordsToList();
+        assertThat(emptied).as("the flush empties the store, in the same commit as its delta").hasSize(ANSWERS)
+                .allSatisfy(r -> assertThat(r.value()).isNull());
+        assertThat(emptied).extracting(TestRecord::key).containsExactlyElementsOf(logged.stream().map(TestRecord::key).toList());
+    }
+
+    @Test
+    void theDeltasLoadedFromTheStoreAreTheOnesItHeld() throws Exception {
+        var driver = driver();
+        var deltas = driver.createOutputTopic(RecommenderTopology.itemAnswersTopic(APP), Serdes.String().deserializer(),
+                BinarySerde.itemInput());
+        feed(driver, false);
+        var pending = (PendingItemDeltas) driver.getStateStore(RecommenderTopology.ITEM_DELTAS_STORE);
+
+        pending.clearCache(); // what a task restored after a crash starts from: the store's records alone
+        pending.load();
+        driver.advanceWallClockTime(RecommenderTopology.DEFAULT_ITEM_FLUSH_INTERVAL);
+
+        ItemDelta delta = deltas.readValue();
+        assertThat(deltas.isEmpty()).isTrue();
+        assertThat(delta.observations()).hasSize(ANSWERS);
+        assertThat(delta.observations().stream().mapToLong(ItemDelta.Observation::responseMs).sum()).isEqualTo(responseMsSum());
+        assertThat(delta.lastEventId()).isEqualTo("e" + (ANSWERS - 1));
     }
 
     @Test
