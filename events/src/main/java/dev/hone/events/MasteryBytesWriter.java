@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 /**
  * {@link MasteryChanged} as the JSON bytes {@link MasteryJsonSerde} writes, put straight into a byte array when every
  * string is plain printable ASCII (ids, as ingest checks them) and the mastery a finite number; anything else (a string
- * Jackson would escape, a year outside 0000-9999) is left to Jackson's generator: {@link #write} returns null.
+ * Jackson would escape, a year outside 0000-9999) is left to Jackson's generator: {@link #write} returns null. The
+ * strings are checked as they are copied, in one pass.
  *
  * <p>Why: the recommender writes one of these per topic of every answer, and the generator's per-field calls were most
  * of what writing one cost in the bench's profile. The numbers come from the functions Jackson's generator calls
@@ -29,7 +30,7 @@ final class MasteryBytesWriter {
 
     /** The event's JSON bytes, or null when Jackson has to write it. */
     static byte[] write(MasteryChanged m) {
-        if (!Double.isFinite(m.mastery()) || !plain(m.learnerId()) || !plain(m.topicId()) || !plain(m.causedBy())) {
+        if (!Double.isFinite(m.mastery())) {
             return null;
         }
         String at = null;
@@ -48,40 +49,42 @@ final class MasteryBytesWriter {
         int i = put(out, 0, SCHEMA);
         i = putText(out, i, schema);
         i = putQuoted(out, put(out, i, LEARNER_ID), m.learnerId());
+        if (i < 0) {
+            return null;
+        }
         i = putQuoted(out, put(out, i, TOPIC_ID), m.topicId());
+        if (i < 0) {
+            return null;
+        }
         i = putText(out, put(out, i, MASTERY), mastery);
         i = putText(out, put(out, i, ANSWERS), answers);
         i = putText(out, put(out, i, CORRECT), correct);
         i = putQuoted(out, put(out, i, CAUSED_BY), m.causedBy());
+        if (i < 0) {
+            return null;
+        }
         i = putQuoted(out, put(out, i, AT), at);
         out[i] = '}';
         return out;
-    }
-
-    /** Null, or printable ASCII with no character JSON escapes. */
-    private static boolean plain(String s) {
-        if (s == null) {
-            return true;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int quotedLength(String s) {
         return s == null ? 4 : s.length() + 2;
     }
 
+    /** {@code s} in quotes, or null; -1 when {@code s} has a character JSON escapes or that is not printable ASCII. */
     private static int putQuoted(byte[] out, int i, String s) {
         if (s == null) {
             return putText(out, i, "null");
         }
         out[i++] = '"';
-        i = putText(out, i, s);
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return -1;
+            }
+            out[i++] = (byte) c;
+        }
         out[i++] = '"';
         return i;
     }
