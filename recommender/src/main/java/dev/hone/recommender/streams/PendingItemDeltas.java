@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,6 +54,8 @@ final class PendingItemDeltas implements StateStore, CachedStateStore<String, by
     static final int MAX_ANSWERS = 1_000;
     /** The first byte of a logged record: the increments of the deltas that changed, each as its length and bytes. */
     static final int LOG_FORMAT = 3;
+    /** The first character of a logged record's key ({@link #sequenceKey}). */
+    private static final char SEQUENCE_MARK = '~';
     /** A logged record past this many bytes is closed and the rest goes in the next (Kafka's records stop at 1 MB). */
     static final int MAX_LOG_RECORD = 256 * 1024;
 
@@ -76,8 +79,8 @@ final class PendingItemDeltas implements StateStore, CachedStateStore<String, by
 
     /**
      * Takes up the deltas the store holds (none, or those of a task restored after a crash): from the processor's init,
-     * after restoring. Records in key order, so the increments merge in the order they were logged; a whole delta per
-     * question, as versions before the increments logged them, is read too.
+     * after restoring. Records in key order, so the increments merge in the order they were logged, after any whole
+     * delta per question that a version before the increments logged (read too).
      */
     void load() {
         forget();
@@ -85,14 +88,17 @@ final class PendingItemDeltas implements StateStore, CachedStateStore<String, by
             all.forEachRemaining(kv -> {
                 stored.add(kv.key);
                 if (isSequence(kv.key)) {
-                    nextSequence = Math.max(nextSequence, Long.parseLong(kv.key) + 1);
+                    nextSequence = Math.max(nextSequence, Long.parseLong(kv.key, 1, kv.key.length(), 10) + 1);
                 }
                 increments(kv.value).forEach(this::merge);
             });
         }
     }
 
-    /** The deltas in a record of the store: the increments of a logged record, or an older version's whole delta. */
+    /**
+     * The deltas in a record of the store: the increments of a logged record, or an older version's whole delta. A
+     * record that cannot be read throws {@link IllegalArgumentException} saying why.
+     */
     static List<ItemDelta> increments(byte[] record) {
         var codec = new ItemDeltaCodec();
         if (record.length == 0 || (record[0] & 0xFF) != LOG_FORMAT) {
@@ -101,7 +107,11 @@ final class PendingItemDeltas implements StateStore, CachedStateStore<String, by
         var deltas = new ArrayList<ItemDelta>();
         var in = ByteBuffer.wrap(record, 1, record.length - 1);
         while (in.hasRemaining()) {
-            byte[] increment = new byte[in.getInt()];
+            int length = in.remaining() >= Integer.BYTES ? in.getInt() : -1;
+            if (length < 0 || length > in.remaining()) {
+                throw new IllegalArgumentException("logged item deltas: increment " + deltas.size() + " ends past the record");
+            }
+            byte[] increment = new byte[length];
             in.get(increment);
             deltas.add(codec.decode(increment));
         }
@@ -176,14 +186,23 @@ final class PendingItemDeltas implements StateStore, CachedStateStore<String, by
     }
 
     private void log(byte[] record) {
-        String key = String.format("%019d", nextSequence++);
+        String key = sequenceKey(nextSequence++);
         logged.put(key, record);
         stored.add(key);
     }
 
-    /** A key this store's sequence made (older versions keyed a whole delta by its question). */
+    /**
+     * The key of the {@code n}-th logged record: '~' and 19 ASCII digits, so the keys sort in sequence order, and after
+     * the question ids older versions keyed whole deltas by (catalog ids begin with a letter or digit), whose answers
+     * came first.
+     */
+    static String sequenceKey(long n) {
+        return String.format(Locale.ROOT, "%c%019d", SEQUENCE_MARK, n);
+    }
+
+    /** A key {@link #sequenceKey} made. */
     private static boolean isSequence(String key) {
-        return key.length() == 19 && key.chars().allMatch(c -> c >= '0' && c <= '9');
+        return key.length() == 20 && key.charAt(0) == SEQUENCE_MARK && key.chars().skip(1).allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The task leaves this thread (recycled to a standby): it was committed first, and its next processor loads again. */

@@ -102,7 +102,7 @@ public final class RecommenderTopology {
         var erasedStore = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(ERASED_STORE), Serdes.String(), Serdes.Long());
         // An answer updates its question's delta in memory, and the changelog (what makes the pending answers survive
-        // a crash) gets one record per changed question per commit (PendingItemDeltas).
+        // a crash) gets one record per commit: what the deltas gained since the last (PendingItemDeltas).
         var itemDeltasStore = PendingItemDeltas.builder();
         var itemStatsStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ITEM_STATS_STORE), Serdes.String(), BinarySerde.itemStatistics());

@@ -22,8 +22,12 @@ final class RocksKeyFilter {
      * places in it, and a filter that stays in the CPU's caches costs a fraction of one that does not.
      */
     static final long MIN_KEYS = 1L << 16;
-    /** Keys above which a store goes without a filter (~10 MB each). */
-    static final long MAX_KEYS = 1L << 23;
+    /**
+     * Keys above which a store goes without a filter (~1.2 MB each). The scan that makes one runs on the stream thread
+     * inside a transaction (exactly-once: 10 s before the producer is fenced, by Streams' default) and reads every
+     * value too (Streams' store has no keys-only iterator): a million states of up to ~2 KB is a few seconds at most.
+     */
+    static final long MAX_KEYS = 1L << 20;
     private static final double FALSE_POSITIVES = 0.01;
 
     private final BloomFilter<byte[]> filter;

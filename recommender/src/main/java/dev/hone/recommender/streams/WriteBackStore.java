@@ -65,7 +65,7 @@ final class WriteBackStore implements KeyValueStore<Bytes, byte[]>, CachedStateS
     /**
      * The keys whose held value RocksDB does not have yet, each once, in the order they were first written (guarded
      * by this). A list, not a set: a write learns from the value it replaces whether its key is here already, so
-     * noting one costs an append, not a second hash lookup.
+     * noting one costs an append, not a hash-set insert.
      */
     private final List<Bytes> unwritten = new ArrayList<>();
     private long heldBytes;
