@@ -50,11 +50,18 @@ public final class QueueBench implements BenchRow {
                 Result.of(name(), "GET /queue p99 ms (" + calls + ")", Summary.of(p99), null, Goal.below(20, "p99 < 20 ms"), note));
     }
 
-    /** Warm-up by time ({@link dev.hone.bench.run.Scale#warmupSeconds}), at least a run's worth of calls. */
+    /**
+     * Warm-up by time ({@link dev.hone.bench.run.Scale#warmupSeconds}) and by calls, at least
+     * {@value #WARM_UP_RUNS} runs' worth: the JIT counts calls, not seconds. On a slower day (2026-11-30) two
+     * minutes held 8,600-9,200 calls, still 13 ms each on average, and the runs read p99 24.5-25.0 ms (the
+     * twelfth session's code too); five minutes held 47,000 calls and the runs read p99 8.4-9.0 ms.
+     */
+    static final int WARM_UP_RUNS = 15;
+
     private int warmUp(BenchContext ctx, BenchAnswers answers, SplittableRandom random) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(ctx.scale().warmupSeconds()).toNanos();
         int calls = 0;
-        while (calls < ctx.scale().queueCalls() || System.nanoTime() < until) {
+        while (calls < WARM_UP_RUNS * ctx.scale().queueCalls() || System.nanoTime() < until) {
             call(ctx, answers.learnerId(random.nextInt(IngestBench.LEARNERS)));
             calls++;
         }
