@@ -3,6 +3,7 @@ package dev.hone.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -138,16 +139,7 @@ final class AnswerBytesReader {
     }
 
     private boolean named(int start, int end, int field) {
-        byte[] name = NAMES[field];
-        if (end - start != name.length) {
-            return false;
-        }
-        for (int i = 0; i < name.length; i++) {
-            if (in[start + i] != name[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(in, start, end, NAMES[field], 0, NAMES[field].length);
     }
 
     /**
