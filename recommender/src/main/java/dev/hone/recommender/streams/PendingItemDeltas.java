@@ -17,6 +17,9 @@ import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,19 +172,23 @@ final class PendingItemDeltas implements StateStore, CachedStateStore<String, by
         if (changed.isEmpty()) {
             return;
         }
-        var record = new ByteArrayOutputStream(4096);
-        record.write(LOG_FORMAT);
-        for (PendingDelta delta : changed) {
-            byte[] increment = delta.encodeUnlogged();
-            if (record.size() > 1 && record.size() + Integer.BYTES + increment.length > MAX_LOG_RECORD) {
-                log(record.toByteArray());
-                record.reset();
-                record.write(LOG_FORMAT);
+        var bytes = new ByteArrayOutputStream(4096);
+        try (var record = new DataOutputStream(bytes)) {
+            record.writeByte(LOG_FORMAT);
+            for (PendingDelta delta : changed) {
+                byte[] increment = delta.encodeUnlogged();
+                if (bytes.size() > 1 && bytes.size() + Integer.BYTES + increment.length > MAX_LOG_RECORD) {
+                    log(bytes.toByteArray());
+                    bytes.reset();
+                    record.writeByte(LOG_FORMAT);
+                }
+                record.writeInt(increment.length);
+                record.write(increment);
             }
-            record.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(increment.length).array());
-            record.writeBytes(increment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        log(record.toByteArray());
+        log(bytes.toByteArray());
         changed.clear();
     }
 
