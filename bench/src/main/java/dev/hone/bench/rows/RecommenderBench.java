@@ -106,17 +106,18 @@ public final class RecommenderBench implements BenchRow {
             // a third of the broker's CPU during the next runs (a profile in the thirteenth session), most in the
             // first app measured; a second round leaves the measured runs to the apps.
             for (int w = 0; w < WARM_UP_ROUNDS; w++) {
-                rate(ctx, kafka, "bench-warm-hone-" + run + "-" + w, hone(engines, kafka, "bench-warm-hone-" + run + "-" + w), end, total);
-                rate(ctx, kafka, "bench-warm-peer-" + run + "-" + w, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+                rateOfHone(ctx, kafka, engines, "bench-warm-hone-" + run + "-" + w, end, total);
+                rateOfPeer(ctx, kafka, "bench-warm-peer-" + run + "-" + w, end, total);
             }
             for (int i = 0; i < ctx.scale().repeats(); i++) {
                 // each pair in turn starts with the other app, so what drifts across the bench (the broker's logs
                 // growing, its compactions, the neighbours' load) falls on both alike
                 boolean honeFirst = i % 2 == 0;
-                Run p = honeFirst ? null : peer(ctx, kafka, run, i, end, total);
-                Run h = rate(ctx, kafka, "bench-hone-" + run + "-" + i, hone(engines, kafka, "bench-hone-" + run + "-" + i), end, total);
+                String peerId = "bench-peer-" + run + "-" + i;
+                Run p = honeFirst ? null : rateOfPeer(ctx, kafka, peerId, end, total);
+                Run h = rateOfHone(ctx, kafka, engines, "bench-hone-" + run + "-" + i, end, total);
                 if (honeFirst) {
-                    p = peer(ctx, kafka, run, i, end, total);
+                    p = rateOfPeer(ctx, kafka, peerId, end, total);
                 }
                 hone.add(h.perSecond());
                 honeCpu.add(h.cpuMicrosPerRecord());
@@ -166,9 +167,16 @@ public final class RecommenderBench implements BenchRow {
         }
     }
 
-    private static Run peer(BenchContext ctx, KafkaTopics kafka, String run, int i, Map<org.apache.kafka.common.TopicPartition, Long> end,
-                            long total) throws Exception {
-        return rate(ctx, kafka, "bench-peer-" + run + "-" + i, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
+    /** A run of Hone's topology under {@code applicationId}. */
+    private static Run rateOfHone(BenchContext ctx, KafkaTopics kafka, LearnerEngines engines, String applicationId,
+                                  Map<org.apache.kafka.common.TopicPartition, Long> end, long total) throws Exception {
+        return rate(ctx, kafka, applicationId, hone(engines, kafka, applicationId), end, total);
+    }
+
+    /** A run of the minimal app under {@code applicationId}. */
+    private static Run rateOfPeer(BenchContext ctx, KafkaTopics kafka, String applicationId,
+                                  Map<org.apache.kafka.common.TopicPartition, Long> end, long total) throws Exception {
+        return rate(ctx, kafka, applicationId, MinimalStreamsApp.build(Topics.ANSWERS_NAME), end, total);
     }
 
     /** Hone's topology under its own application id, with the item side's re-key topic made first (as StreamsRunner does). */
